@@ -1,0 +1,182 @@
+import { buildInvokeUrl } from './invoke-url';
+import { type JsonNode, parseJsonText, treeFromValue } from './json-tree';
+import {
+  type HttpMethod,
+  quoteForMessage,
+  SnippetInputError,
+  type SnippetRequest,
+} from './request';
+
+/** How the code writes the API token. */
+export type Credential =
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'masked'; readonly mask: string }
+  | { readonly kind: 'environment'; readonly variable: string };
+
+/** A request body as JSON text for cURL and as a tree for Python. */
+export interface PreparedBody {
+  /** The exact bytes to send, as text: a JSON text as given, or a JSON value pretty-printed. */
+  readonly text: string;
+  readonly tree: JsonNode;
+}
+
+/** A validated request, ready for a language's generator. */
+export interface PreparedRequest {
+  readonly method: HttpMethod;
+  readonly url: string;
+  readonly credential: Credential;
+  /** Headers in the order sent, after Authorization. */
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  /** The body; always present on POST and never on GET. */
+  readonly body: PreparedBody | undefined;
+}
+
+/** Options for writing the code. */
+export interface SnippetOptions {
+  /**
+   * Whether the real token appears in the code; when false, the token shows as the mask.
+   * @defaultValue false
+   */
+  readonly showSecrets?: boolean | undefined;
+}
+
+/** What the code shows in place of a hidden token; its width never depends on the token. */
+export const secretMask = '*****';
+
+/** The environment variable the code reads when no token is given. */
+export const tokenVariable = 'API_TOKEN';
+
+/** The body sent on POST when the request gives none. */
+export const placeholderPayload = {
+  input: 'Replace this object with the request body of your application.',
+};
+
+const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const printableAscii = /^[\x21-\x7e]+$/;
+const managedHeaders: Readonly<Record<string, string>> = {
+  authorization: 'the panel writes it from token',
+  'content-type': 'the panel sets it to application/json for the JSON body',
+  'content-length': 'the HTTP client computes it',
+  'transfer-encoding': 'the HTTP client sets it',
+  host: 'the HTTP client sets it from the URL',
+  connection: 'the HTTP client manages the connection',
+};
+
+/** Validates a request and resolves its URL, credential, headers and body. */
+export function prepareRequest(
+  request: SnippetRequest,
+  options: SnippetOptions = {},
+): PreparedRequest {
+  const url = buildInvokeUrl(request);
+  const credential = prepareCredential(request.token, options.showSecrets ?? false);
+  const extraHeaders = prepareHeaders(request.headers ?? {});
+  const body = prepareBody(request);
+
+  if (request.method === 'GET') {
+    return { method: 'GET', url, credential, headers: extraHeaders, body: undefined };
+  }
+
+  const acceptGiven = extraHeaders.some(([name]) => name.toLowerCase() === 'accept');
+  const headers: (readonly [string, string])[] = [
+    ['Content-Type', 'application/json; charset=UTF-8'],
+  ];
+  if (!acceptGiven) headers.push(['Accept', 'application/json']);
+
+  return { method: 'POST', url, credential, headers: [...headers, ...extraHeaders], body };
+}
+
+/**
+ * Trims whitespace around the token and checks the rest. The messages never quote the token,
+ * because an error may be shown or logged where the token must not appear.
+ */
+function prepareCredential(token: string | undefined, showSecrets: boolean): Credential {
+  const trimmed = token?.trim() ?? '';
+
+  if (trimmed === '') return { kind: 'environment', variable: tokenVariable };
+
+  if (!printableAscii.test(trimmed)) {
+    const problem = /[\r\n]/.test(trimmed)
+      ? 'a line break'
+      : /\s/.test(trimmed)
+        ? 'whitespace inside it'
+        : 'a control or non-ASCII character';
+    throw new SnippetInputError(
+      'token',
+      `Invalid token: it contains ${problem}. Expected one line of printable ASCII with no spaces; whitespace at either end is trimmed.`,
+    );
+  }
+
+  return showSecrets ? { kind: 'token', token: trimmed } : { kind: 'masked', mask: secretMask };
+}
+
+function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [string, string])[] {
+  const seen = new Map<string, string>();
+  const prepared: (readonly [string, string])[] = [];
+
+  for (const [name, value] of Object.entries(headers)) {
+    const field = `headers[${quoteForMessage(name)}]`;
+    const lowerName = name.toLowerCase();
+
+    if (!headerName.test(name)) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid headers: the name ${quoteForMessage(name)} is not an HTTP header name. Expected letters, digits and any of !#$%&'*+-.^_\`|~.`,
+      );
+    }
+    if (lowerName in managedHeaders) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field}: this header is not accepted, because ${managedHeaders[lowerName]}.`,
+      );
+    }
+
+    const earlier = seen.get(lowerName);
+    if (earlier !== undefined) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field}: it repeats the header ${quoteForMessage(earlier)}, because header names ignore case. Expected each header once.`,
+      );
+    }
+    seen.set(lowerName, name);
+
+    if (typeof value !== 'string') {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field}: the value is of type ${typeof value}. Expected a string.`,
+      );
+    }
+    // HTTP drops spaces and tabs around a field value, and requests rejects a leading one.
+    const trimmed = value.replace(/^[ \t]+|[ \t]+$/g, '');
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(trimmed)) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field} ${quoteForMessage(value)}: the value contains a line break or a control character, which could start another header. Expected one line of text.`,
+      );
+    }
+    if (/[\ud800-\udfff]/u.test(trimmed)) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field} ${quoteForMessage(value)}: the value contains an unpaired UTF-16 surrogate, which has no UTF-8 encoding. Expected well-formed Unicode text.`,
+      );
+    }
+    prepared.push([name, trimmed]);
+  }
+  return prepared;
+}
+
+function prepareBody(request: SnippetRequest): PreparedBody {
+  const payload = request.payload;
+
+  if (payload === undefined) {
+    return {
+      text: JSON.stringify(placeholderPayload, null, 2),
+      tree: treeFromValue(placeholderPayload),
+    };
+  }
+  if (typeof payload === 'string') {
+    return { text: payload, tree: parseJsonText(payload) };
+  }
+
+  const tree = treeFromValue(payload);
+  return { text: JSON.stringify(payload, null, 2), tree };
+}

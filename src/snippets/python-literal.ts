@@ -1,0 +1,100 @@
+import type { JsonNode } from './json-tree';
+
+/** The line width that Black, the common Python formatter, uses. */
+const lineWidth = 88;
+const indentUnit = '    ';
+
+/**
+ * Writes a JSON tree as a Python literal, with True, False and None, in the layout Black gives:
+ * a value stays on one line when it fits, and otherwise opens one line per item with a trailing
+ * comma. `prefix` is the text before the value on its first line, such as `payload = `.
+ */
+export function formatPythonLiteral(node: JsonNode, prefix: string): string {
+  return prefix + formatNode(node, '', prefix.length);
+}
+
+/**
+ * Writes a string as a Python str literal. Every JSON string literal is a valid Python one
+ * with the same value: both share the escapes \" \\ \b \f \n \r \t and \uXXXX.
+ */
+export function pythonString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function formatNode(node: JsonNode, indent: string, usedWidth: number): string {
+  const inline = formatInline(node, lineWidth - usedWidth);
+  if (inline !== undefined) return inline;
+
+  const inner = indent + indentUnit;
+  if (node.type === 'array') {
+    const lines = node.items.map((item) => `${inner}${formatNode(item, inner, inner.length + 1)},`);
+    return `[\n${lines.join('\n')}\n${indent}]`;
+  }
+  if (node.type === 'object') {
+    const lines = node.entries.map(([key, value]) => {
+      const head = `${inner}${pythonString(key)}: `;
+      return `${head}${formatNode(value, inner, head.length + 1)},`;
+    });
+    return `{\n${lines.join('\n')}\n${indent}}`;
+  }
+  // A scalar that does not fit stays on its line, as Black leaves a long string.
+  return formatInline(node, Number.POSITIVE_INFINITY) as string;
+}
+
+/** Writes a node on one line, or returns undefined as soon as it exceeds `budget` characters. */
+function formatInline(node: JsonNode, budget: number): string | undefined {
+  let text: string | undefined;
+
+  switch (node.type) {
+    case 'null':
+      text = 'None';
+      break;
+    case 'boolean':
+      text = node.value ? 'True' : 'False';
+      break;
+    case 'number':
+      text = node.text;
+      break;
+    case 'string':
+      text = pythonString(node.value);
+      break;
+    case 'array':
+      text = formatInlineList(
+        node.items.map((item) => (remaining: number) => formatInline(item, remaining)),
+        '[',
+        ']',
+        budget,
+      );
+      break;
+    case 'object':
+      text = formatInlineList(
+        node.entries.map(([key, value]) => (remaining: number) => {
+          const head = `${pythonString(key)}: `;
+          const formatted = formatInline(value, remaining - head.length);
+          return formatted === undefined ? undefined : head + formatted;
+        }),
+        '{',
+        '}',
+        budget,
+      );
+      break;
+  }
+  return text !== undefined && text.length <= budget ? text : undefined;
+}
+
+function formatInlineList(
+  parts: readonly ((remaining: number) => string | undefined)[],
+  open: string,
+  close: string,
+  budget: number,
+): string | undefined {
+  let text = open;
+
+  for (const [index, formatPart] of parts.entries()) {
+    const separator = index === 0 ? '' : ', ';
+    const part = formatPart(budget - text.length - separator.length - close.length);
+    if (part === undefined) return undefined;
+    text += separator + part;
+  }
+  return text + close;
+}

@@ -1,0 +1,72 @@
+/** An HTTP method the panel writes examples for. */
+export type HttpMethod = 'GET' | 'POST';
+
+/** A value that JSON can represent. */
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/**
+ * A request body: a JSON value, or a JSON text that is validated and then sent exactly as given.
+ * A string is always read as JSON text, so the JSON string "hi" is written as `'"hi"'`.
+ */
+export type Payload = JsonValue;
+
+/** The request an example describes. */
+export interface SnippetRequest {
+  /** The HTTP method. */
+  readonly method: HttpMethod;
+  /** The Workload's full invoke URL, its `endpoint` field; it wins over `baseUrl` and `workloadId`. */
+  readonly endpoint?: string | undefined;
+  /** The platform's base URL, such as `https://app.example.com`. */
+  readonly baseUrl?: string | undefined;
+  /** The Workload's ID, encoded as one path segment. */
+  readonly workloadId?: string | undefined;
+  /** The application path appended to the invoke URL, such as `chat/completions`; a `?` starts the query. */
+  readonly path?: string | undefined;
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** The API token; without one, the code reads it from the `API_TOKEN` environment variable. */
+  readonly token?: string | undefined;
+  /** The POST body; without one, POST sends a placeholder object. GET never sends a body. */
+  readonly payload?: Payload | undefined;
+}
+
+/** The fields of a request that an error can name. */
+export type SnippetField =
+  | 'endpoint'
+  | 'baseUrl'
+  | 'workloadId'
+  | 'path'
+  | 'headers'
+  | 'token'
+  | 'payload';
+
+/**
+ * The error thrown for a request that cannot be turned into code. The message names the field,
+ * quotes the value at fault (never the token) and says what is accepted.
+ */
+export class SnippetInputError extends Error {
+  /** The request field at fault. */
+  readonly field: SnippetField;
+
+  constructor(field: SnippetField, message: string) {
+    super(message);
+    this.name = 'SnippetInputError';
+    this.field = field;
+  }
+}
+
+const maxQuotedLength = 80;
+
+/** Quotes a value for an error message, shortened so that a huge input cannot flood the message. */
+export function quoteForMessage(value: string): string {
+  const quoted = JSON.stringify(value);
+
+  if (quoted.length <= maxQuotedLength) return quoted;
+  return `${quoted.slice(0, maxQuotedLength - 2)}…" (${value.length} characters)`;
+}
