@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import packageJson from './package.json' with { type: 'json' };
+
+const external = [
+  ...Object.keys(packageJson.peerDependencies),
+  ...Object.keys(packageJson.dependencies),
+];
+
+/** Emits the stylesheet as its own file: the JavaScript never imports CSS, so it loads in Node. */
+function emitStylesheet(): Plugin {
+  return {
+    name: 'inference-panel:emit-stylesheet',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'styles.css',
+        source: readFileSync(new URL('./src/styles.css', import.meta.url), 'utf8'),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), emitStylesheet()],
+  build: {
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: 'index',
+    },
+    minify: false,
+    sourcemap: true,
+    rolldownOptions: {
+      external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+    },
+  },
+});
