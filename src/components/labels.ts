@@ -43,9 +43,14 @@ export const defaultLabels: InferencePanelLabels = {
   formatError: (error) => error.message,
 };
 
-/** Labels a host passes: any subset, with any subset of the language names. */
-export type InferencePanelLabelOverrides = Partial<Omit<InferencePanelLabels, 'languages'>> & {
-  languages?: Partial<Record<LanguageId, string>>;
+/**
+ * Labels a host passes, any subset of them and of the language names. An undefined value keeps
+ * the default, as a missing one does.
+ */
+export type InferencePanelLabelOverrides = {
+  [key in Exclude<keyof InferencePanelLabels, 'languages'>]?: InferencePanelLabels[key] | undefined;
+} & {
+  languages?: { [language in LanguageId]?: string | undefined } | undefined;
 };
 
 export function resolveLabels(
@@ -61,8 +66,10 @@ export function resolveLabels(
   };
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, item]) => item !== undefined),
-  ) as Partial<T>;
+function withoutUndefined<T extends object>(
+  value: T,
+): { [key in keyof T]?: Exclude<T[key], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as {
+    [key in keyof T]?: Exclude<T[key], undefined>;
+  };
 }

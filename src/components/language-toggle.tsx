@@ -1,4 +1,5 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
+import { useRef } from 'react';
 import { type LanguageId, languageIds } from '../snippets/languages';
 
 interface LanguageToggleProps {
@@ -8,13 +9,15 @@ interface LanguageToggleProps {
   languageLabels: Readonly<Record<LanguageId, string>>;
 }
 
-/** A radio group with one item per registered language. */
+/** A radio group with one item per registered language; the arrow keys switch the language. */
 export function LanguageToggle({
   value,
   onValueChange,
   label,
   languageLabels,
 }: LanguageToggleProps) {
+  const pointerDown = useRef(false);
+
   return (
     <ToggleGroup.Root
       type="single"
@@ -27,7 +30,22 @@ export function LanguageToggle({
       data-slot="language-toggle"
     >
       {languageIds.map((id) => (
-        <ToggleGroup.Item key={id} value={id} data-slot="language-option">
+        <ToggleGroup.Item
+          key={id}
+          value={id}
+          onPointerDown={() => {
+            pointerDown.current = true;
+          }}
+          onPointerUp={() => {
+            pointerDown.current = false;
+          }}
+          // Selection follows keyboard focus, as in a radio group. A click selects through
+          // onValueChange already, so the focus that comes with it selects nothing.
+          onFocus={() => {
+            if (!pointerDown.current && id !== value) onValueChange(id);
+          }}
+          data-slot="language-option"
+        >
           {languageLabels[id]}
         </ToggleGroup.Item>
       ))}

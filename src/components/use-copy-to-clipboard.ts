@@ -15,6 +15,8 @@ export function useCopyToClipboard(): [CopyState, (text: string) => Promise<bool
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mounted = useRef(true);
+  // Counts copies, so that a slow copy that settles after a newer one changes no state.
+  const latestCopy = useRef(0);
 
   useEffect(() => {
     mounted.current = true;
@@ -25,11 +27,13 @@ export function useCopyToClipboard(): [CopyState, (text: string) => Promise<bool
   }, []);
 
   const copy = useCallback(async (text: string) => {
+    latestCopy.current += 1;
+    const copyNumber = latestCopy.current;
     clearTimeout(timer.current);
     setState('idle');
 
     const copied = await writeToClipboard(text);
-    if (!mounted.current) return copied;
+    if (!mounted.current || copyNumber !== latestCopy.current) return copied;
 
     setState(copied ? 'copied' : 'failed');
     timer.current = setTimeout(() => setState('idle'), copied ? copiedVisibleMs : failedVisibleMs);
