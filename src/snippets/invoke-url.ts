@@ -59,6 +59,13 @@ function rootUrl(field: 'baseUrl' | 'endpoint', text: string): string {
       `Invalid ${field} ${quoteForMessage(text)}: it contains whitespace or a control character. ${expected}`,
     );
   }
+  // The URL parser would silently turn an unpaired surrogate into U+FFFD.
+  if (/[\ud800-\udfff]/u.test(text)) {
+    throw new SnippetInputError(
+      field,
+      `Invalid ${field} ${quoteForMessage(text)}: it contains an unpaired UTF-16 surrogate, which has no UTF-8 encoding. ${expected}`,
+    );
+  }
 
   let url: URL;
   try {

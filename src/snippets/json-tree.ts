@@ -12,6 +12,18 @@ export type JsonNode =
   | { readonly type: 'array'; readonly items: readonly JsonNode[] }
   | { readonly type: 'object'; readonly entries: readonly (readonly [string, JsonNode])[] };
 
+/**
+ * The deepest nesting of objects and arrays accepted. CPython rejects source with more than 200
+ * nested brackets ("too many nested parentheses"), so the Python code could not hold deeper JSON.
+ */
+export const maxNestingDepth = 100;
+
+/**
+ * The maximum number of digits in an integer. CPython 3.11 rejects a longer integer literal, and
+ * json.dumps fails on such an integer, unless the script calls sys.set_int_max_str_digits.
+ */
+export const maxIntegerDigits = 4300;
+
 const expectedPayload =
   'Expected a JSON value, or a string that holds a JSON text such as \'{"input": "Hello"}\'.';
 
@@ -37,6 +49,10 @@ function convertValue(value: unknown, location: string, ancestors: Set<object>):
   }
   if (ancestors.has(value)) {
     throw payloadError(`${location} refers back to an enclosing object or array`);
+  }
+  // The ancestors are exactly the enclosing objects and arrays, so their count is the depth.
+  if (ancestors.size >= maxNestingDepth) {
+    throw payloadError(`${location} is nested deeper than ${maxNestingDepth} levels`);
   }
 
   ancestors.add(value);
@@ -73,6 +89,34 @@ function convertObject(value: object, location: string, ancestors: Set<object>):
     entries.push([key, convertValue(item, `${location}[${JSON.stringify(key)}]`, ancestors)]);
   }
   return { type: 'object', entries };
+}
+
+/** Writes a tree as JSON text, laid out as `JSON.stringify(value, null, 2)` lays out the value. */
+export function stringifyTree(node: JsonNode, indent = ''): string {
+  const inner = `${indent}  `;
+
+  switch (node.type) {
+    case 'null':
+      return 'null';
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    case 'number':
+      return node.text;
+    case 'string':
+      return JSON.stringify(node.value);
+    case 'array': {
+      if (node.items.length === 0) return '[]';
+      const lines = node.items.map((item) => inner + stringifyTree(item, inner));
+      return `[\n${lines.join(',\n')}\n${indent}]`;
+    }
+    case 'object': {
+      if (node.entries.length === 0) return '{}';
+      const lines = node.entries.map(
+        ([key, value]) => `${inner}${JSON.stringify(key)}: ${stringifyTree(value, inner)}`,
+      );
+      return `{\n${lines.join(',\n')}\n${indent}}`;
+    }
+  }
 }
 
 function payloadError(problem: string): SnippetInputError {
@@ -116,11 +160,13 @@ class JsonTextParser {
     return node;
   }
 
+  /** Parses the value at the current index. `depth` is the number of enclosing containers. */
   private parseValue(depth: number): JsonNode {
-    // Deeper nesting than this would overflow the call stack of the parser and of Python's.
-    if (depth > 500) this.fail('nesting deeper than 500 levels');
-
     const character = this.text[this.index];
+
+    if ((character === '{' || character === '[') && depth >= maxNestingDepth) {
+      this.fail(`nesting deeper than ${maxNestingDepth} levels`);
+    }
     switch (character) {
       case '{':
         return this.parseObject(depth);
@@ -260,9 +306,16 @@ class JsonTextParser {
     }
 
     const text = match[0];
-    // An integer of any length survives in Python; a float past the double range would become inf,
-    // which json.dumps then writes as the invalid token Infinity.
-    if (/[.eE]/.test(text) && !Number.isFinite(Number(text))) {
+    const isInteger = !/[.eE]/.test(text);
+    const integerDigits = text.replace('-', '').length;
+    // An integer within maxIntegerDigits survives in Python. A float past the double range would
+    // become inf, which json.dumps then writes as the invalid token Infinity.
+    if (isInteger && integerDigits > maxIntegerDigits) {
+      this.fail(
+        `an integer of ${integerDigits} digits, more than the ${maxIntegerDigits} that Python converts; send it as a string`,
+      );
+    }
+    if (!isInteger && !Number.isFinite(Number(text))) {
       this.fail(
         `the number ${text}, which is beyond the range of a 64-bit float; send it as a string`,
       );

@@ -1,7 +1,8 @@
 import { buildInvokeUrl } from './invoke-url';
-import { type JsonNode, parseJsonText, treeFromValue } from './json-tree';
+import { type JsonNode, parseJsonText, stringifyTree, treeFromValue } from './json-tree';
 import {
   type HttpMethod,
+  type Payload,
   quoteForMessage,
   SnippetInputError,
   type SnippetRequest,
@@ -46,35 +47,52 @@ export const secretMask = '*****';
 /** The environment variable the code reads when no token is given. */
 export const tokenVariable = 'API_TOKEN';
 
-/** The body sent on POST when the request gives none. */
-export const placeholderPayload = {
+/** The body sent on POST when the request gives none, frozen because every request shares it. */
+export const placeholderPayload = Object.freeze({
   input: 'Replace this object with the request body of your application.',
-};
+});
+
+/**
+ * The maximum token length, in characters. It is far beyond real bearer tokens, and short enough
+ * that curl's Authorization argument stays under Linux's 128 KiB limit for one argument.
+ */
+export const maxTokenLength = 16 * 1024;
+
+/**
+ * The maximum number of UTF-8 bytes in the extra header lines ("Name: value") together. curl gets
+ * each header as one argument, and Linux limits one argument to 128 KiB.
+ */
+export const maxHeaderBytes = 32 * 1024;
 
 const headerName = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const printableAscii = /^[\x21-\x7e]+$/;
-const managedHeaders: Readonly<Record<string, string>> = {
-  authorization: 'the panel writes it from token',
-  'content-type': 'the panel sets it to application/json for the JSON body',
-  'content-length': 'the HTTP client computes it',
-  'transfer-encoding': 'the HTTP client sets it',
-  host: 'the HTTP client sets it from the URL',
-  connection: 'the HTTP client manages the connection',
-};
+const utf8 = new TextEncoder();
+// A Map, because a plain object would also match inherited names such as "constructor".
+const managedHeaders: ReadonlyMap<string, string> = new Map([
+  ['authorization', 'the panel writes it from token'],
+  ['content-type', 'the panel sets it to application/json for the JSON body'],
+  ['content-length', 'the HTTP client computes it'],
+  ['transfer-encoding', 'the HTTP client sets it'],
+  ['host', 'the HTTP client sets it from the URL'],
+  ['connection', 'the HTTP client manages the connection'],
+]);
 
 /** Validates a request and resolves its URL, credential, headers and body. */
 export function prepareRequest(
   request: SnippetRequest,
   options: SnippetOptions = {},
 ): PreparedRequest {
+  validateMethod(request.method);
   const url = buildInvokeUrl(request);
   const credential = prepareCredential(request.token, options.showSecrets ?? false);
   const extraHeaders = prepareHeaders(request.headers ?? {});
-  const body = prepareBody(request);
 
+  // GET sends no body, so its payload is neither read nor validated.
   if (request.method === 'GET') {
     return { method: 'GET', url, credential, headers: extraHeaders, body: undefined };
   }
+
+  const body = prepareBody(request.payload);
 
   const acceptGiven = extraHeaders.some(([name]) => name.toLowerCase() === 'accept');
   const headers: (readonly [string, string])[] = [
@@ -85,6 +103,14 @@ export function prepareRequest(
   return { method: 'POST', url, credential, headers: [...headers, ...extraHeaders], body };
 }
 
+/** Rejects a method from untyped callers that the panel writes no example for. */
+function validateMethod(method: unknown): void {
+  if (method === 'GET' || method === 'POST') return;
+
+  const shown = typeof method === 'string' ? quoteForMessage(method) : String(method);
+  throw new SnippetInputError('method', `Invalid method ${shown}: expected "GET" or "POST".`);
+}
+
 /**
  * Trims whitespace around the token and checks the rest. The messages never quote the token,
  * because an error may be shown or logged where the token must not appear.
@@ -93,6 +119,13 @@ function prepareCredential(token: string | undefined, showSecrets: boolean): Cre
   const trimmed = token?.trim() ?? '';
 
   if (trimmed === '') return { kind: 'environment', variable: tokenVariable };
+
+  if (trimmed.length > maxTokenLength) {
+    throw new SnippetInputError(
+      'token',
+      `Invalid token: it is ${trimmed.length} characters long, and at most ${maxTokenLength} are accepted.`,
+    );
+  }
 
   if (!printableAscii.test(trimmed)) {
     const problem = /[\r\n]/.test(trimmed)
@@ -112,6 +145,7 @@ function prepareCredential(token: string | undefined, showSecrets: boolean): Cre
 function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [string, string])[] {
   const seen = new Map<string, string>();
   const prepared: (readonly [string, string])[] = [];
+  let totalBytes = 0;
 
   for (const [name, value] of Object.entries(headers)) {
     const field = `headers[${quoteForMessage(name)}]`;
@@ -123,10 +157,11 @@ function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [s
         `Invalid headers: the name ${quoteForMessage(name)} is not an HTTP header name. Expected letters, digits and any of !#$%&'*+-.^_\`|~.`,
       );
     }
-    if (lowerName in managedHeaders) {
+    const managedReason = managedHeaders.get(lowerName);
+    if (managedReason !== undefined) {
       throw new SnippetInputError(
         'headers',
-        `Invalid ${field}: this header is not accepted, because ${managedHeaders[lowerName]}.`,
+        `Invalid ${field}: this header is not accepted, because ${managedReason}.`,
       );
     }
 
@@ -159,24 +194,26 @@ function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [s
         `Invalid ${field} ${quoteForMessage(value)}: the value contains an unpaired UTF-16 surrogate, which has no UTF-8 encoding. Expected well-formed Unicode text.`,
       );
     }
+
+    totalBytes += utf8.encode(`${name}: ${trimmed}`).length;
+    if (totalBytes > maxHeaderBytes) {
+      throw new SnippetInputError(
+        'headers',
+        `Invalid ${field}: the headers up to this one take ${totalBytes} bytes, and at most ${maxHeaderBytes} are accepted.`,
+      );
+    }
     prepared.push([name, trimmed]);
   }
   return prepared;
 }
 
-function prepareBody(request: SnippetRequest): PreparedBody {
-  const payload = request.payload;
-
-  if (payload === undefined) {
-    return {
-      text: JSON.stringify(placeholderPayload, null, 2),
-      tree: treeFromValue(placeholderPayload),
-    };
-  }
+function prepareBody(payload: Payload | undefined): PreparedBody {
   if (typeof payload === 'string') {
     return { text: payload, tree: parseJsonText(payload) };
   }
 
-  const tree = treeFromValue(payload);
-  return { text: JSON.stringify(payload, null, 2), tree };
+  // The text is written from the tree, so that cURL and Python send the same body even when a
+  // getter or a proxy in the payload returns a different value on each read.
+  const tree = treeFromValue(payload === undefined ? placeholderPayload : payload);
+  return { text: stringifyTree(tree), tree };
 }

@@ -13,17 +13,34 @@ export function formatPythonLiteral(node: JsonNode, prefix: string): string {
   return prefix + formatNode(node, '', prefix.length);
 }
 
+// The characters for which Python's str.isprintable() is false: the Unicode categories Other and
+// Separator, except the space. repr() escapes them, and so does pythonString.
+const nonPrintable = /(?! )[\p{C}\p{Z}]/gu;
+
 /**
  * Writes a string as a Python str literal. Every JSON string literal is a valid Python one
- * with the same value: both share the escapes \" \\ \b \f \n \r \t and \uXXXX.
+ * with the same value: both share the escapes \" \\ \b \f \n \r \t and \uXXXX. Characters
+ * that repr() would escape are escaped too, so that no invisible character, line separator or
+ * bidirectional control hides in the code or changes how it displays.
  */
 export function pythonString(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(nonPrintable, escapeCodePoint);
+}
+
+function escapeCodePoint(character: string): string {
+  const codePoint = character.codePointAt(0) as number;
+  const hex = codePoint.toString(16);
+
+  return codePoint > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
 }
 
 function formatNode(node: JsonNode, indent: string, usedWidth: number): string {
   const inline = formatInline(node, lineWidth - usedWidth);
   if (inline !== undefined) return inline;
+
+  // An empty container stays as [] or {}, even where it exceeds the line width.
+  if (node.type === 'array' && node.items.length === 0) return '[]';
+  if (node.type === 'object' && node.entries.length === 0) return '{}';
 
   const inner = indent + indentUnit;
   if (node.type === 'array') {

@@ -38,6 +38,7 @@ export interface SnippetRequest {
 
 /** The fields of a request that an error can name. */
 export type SnippetField =
+  | 'method'
   | 'endpoint'
   | 'baseUrl'
   | 'workloadId'
@@ -68,5 +69,9 @@ export function quoteForMessage(value: string): string {
   const quoted = JSON.stringify(value);
 
   if (quoted.length <= maxQuotedLength) return quoted;
-  return `${quoted.slice(0, maxQuotedLength - 2)}…" (${value.length} characters)`;
+
+  let shortened = quoted.slice(0, maxQuotedLength - 2);
+  // A cut between the halves of a surrogate pair would leave an unpaired surrogate.
+  if (/[\ud800-\udbff]$/.test(shortened)) shortened = shortened.slice(0, -1);
+  return `${shortened}…" (${value.length} characters)`;
 }
