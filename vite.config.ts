@@ -24,6 +24,9 @@ function emitStylesheet(): Plugin {
 
 export default defineConfig({
   plugins: [react(), emitStylesheet()],
+  // The published code must use the production JSX runtime even when NODE_ENV is "test" or
+  // "development" during the build, because production React exports no jsxDEV.
+  oxc: { jsx: { development: false } },
   build: {
     lib: {
       entry: 'src/index.ts',
@@ -34,6 +37,9 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+      // One file per module, so that a bundler can drop what a host does not import: the snippet
+      // functions alone then bring no React component and no Prism.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 });

@@ -1,18 +1,18 @@
-export { InferencePanel, type InferencePanelProps } from './components/inference-panel';
+export { InferencePanel, type InferencePanelProps } from './components/inference-panel.js';
 export {
   defaultLabels,
   type InferencePanelLabelOverrides,
   type InferencePanelLabels,
-} from './components/labels';
-export { generateSnippet } from './snippets/generate';
-export { buildInvokeUrl, type InvokeUrlParts } from './snippets/invoke-url';
-export { type LanguageId, languageIds } from './snippets/languages';
+} from './components/labels.js';
+export { generateSnippet } from './snippets/generate.js';
+export { buildInvokeUrl, type InvokeUrlParts } from './snippets/invoke-url.js';
+export { type LanguageId, languageIds } from './snippets/languages.js';
 export {
   placeholderPayload,
   type SnippetOptions,
   secretMask,
   tokenVariable,
-} from './snippets/prepare';
+} from './snippets/prepare.js';
 export {
   type HttpMethod,
   type JsonValue,
@@ -20,4 +20,4 @@ export {
   type SnippetField,
   SnippetInputError,
   type SnippetRequest,
-} from './snippets/request';
+} from './snippets/request.js';

@@ -1,7 +1,7 @@
 import { Highlight } from 'prism-react-renderer';
 import type { ReactNode } from 'react';
-import './prism-bash';
-import { panelPrismTheme } from './prism-theme';
+import './prism-bash.js';
+import { panelPrismTheme } from './prism-theme.js';
 
 /**
  * Code longer than this renders as plain text: Prism's cost grows with the text, and a block of

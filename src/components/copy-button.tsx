@@ -1,4 +1,4 @@
-import type { CopyState } from './use-copy-to-clipboard';
+import type { CopyState } from './use-copy-to-clipboard.js';
 
 interface CopyButtonProps {
   state: CopyState;

@@ -1,14 +1,14 @@
 import { type ComponentPropsWithoutRef, useId, useMemo, useRef } from 'react';
-import { type LanguageId, languageIds, languages } from '../snippets/languages';
-import { prepareRequest } from '../snippets/prepare';
-import { type HttpMethod, type Payload, SnippetInputError } from '../snippets/request';
-import { CodeBlock } from './code-block';
-import { CopyButton } from './copy-button';
-import { type InferencePanelLabelOverrides, resolveLabels } from './labels';
-import { LanguageToggle } from './language-toggle';
-import { SecretsSwitch } from './secrets-switch';
-import { useControllableState } from './use-controllable-state';
-import { useCopyToClipboard } from './use-copy-to-clipboard';
+import { type LanguageId, languageIds, languages } from '../snippets/languages.js';
+import { prepareRequest } from '../snippets/prepare.js';
+import { type HttpMethod, type Payload, SnippetInputError } from '../snippets/request.js';
+import { CodeBlock } from './code-block.js';
+import { CopyButton } from './copy-button.js';
+import { type InferencePanelLabelOverrides, resolveLabels } from './labels.js';
+import { LanguageToggle } from './language-toggle.js';
+import { SecretsSwitch } from './secrets-switch.js';
+import { useControllableState } from './use-controllable-state.js';
+import { useCopyToClipboard } from './use-copy-to-clipboard.js';
 
 /** Props of {@link InferencePanel}; other props go to the root `<section>`. */
 export interface InferencePanelProps

@@ -1,5 +1,5 @@
-import type { LanguageId } from '../snippets/languages';
-import type { SnippetInputError } from '../snippets/request';
+import type { LanguageId } from '../snippets/languages.js';
+import type { SnippetInputError } from '../snippets/request.js';
 
 /** Every string the panel shows or announces, for translation. */
 export interface InferencePanelLabels {

@@ -1,6 +1,6 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group';
 import { useRef } from 'react';
-import { type LanguageId, languageIds } from '../snippets/languages';
+import { type LanguageId, languageIds } from '../snippets/languages.js';
 
 interface LanguageToggleProps {
   value: LanguageId;

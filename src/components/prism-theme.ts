@@ -1,7 +1,8 @@
 import type { PrismTheme } from 'prism-react-renderer';
 
+/** Reads the stylesheet's value, then the host's property when no stylesheet is loaded. */
 function colour(name: string, fallback: string): string {
-  return `var(--inference-panel-${name}, ${fallback})`;
+  return `var(--_ip-${name}, var(--inference-panel-${name}, ${fallback}))`;
 }
 
 /**
