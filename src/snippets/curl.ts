@@ -1,5 +1,5 @@
-import type { Credential, PreparedRequest } from './prepare';
-import { quoteShellWord } from './shell-quote';
+import type { Credential, PreparedRequest } from './prepare.js';
+import { quoteShellWord } from './shell-quote.js';
 
 /**
  * The largest body passed as an argument, in UTF-8 bytes. Linux limits one argument to 128 KiB,
@@ -22,10 +22,17 @@ export function generateCurl(request: PreparedRequest): string {
 
   if (body === undefined) return joinContinuedLines(lines);
 
-  if (utf8.encode(body).length <= maxArgumentBodyBytes) {
+  if (fitsInArgument(body)) {
     return joinContinuedLines([...lines, `--data-raw ${quoteShellWord(body)}`]);
   }
   return `printf '%s' ${quoteShellWord(body)} |\n  ${joinContinuedLines([...lines, '--data-binary @-'], '  ')}`;
+}
+
+function fitsInArgument(body: string): boolean {
+  // A UTF-16 code unit takes one to three UTF-8 bytes, so most bodies need no encoding to tell.
+  if (body.length > maxArgumentBodyBytes) return false;
+  if (body.length * 3 <= maxArgumentBodyBytes) return true;
+  return utf8.encode(body).length <= maxArgumentBodyBytes;
 }
 
 function globoffOption(url: string): string[] {

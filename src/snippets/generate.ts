@@ -1,6 +1,6 @@
-import { type LanguageId, languages } from './languages';
-import { prepareRequest, type SnippetOptions } from './prepare';
-import type { SnippetRequest } from './request';
+import { type LanguageId, languages } from './languages.js';
+import { prepareRequest, type SnippetOptions } from './prepare.js';
+import type { SnippetRequest } from './request.js';
 
 /**
  * Writes runnable code in `language` that sends `request`. Throws a {@link SnippetInputError}

@@ -1,7 +1,7 @@
-export { generateSnippet } from './generate';
-export { buildInvokeUrl, type InvokeUrlParts } from './invoke-url';
-export { type LanguageDefinition, type LanguageId, languageIds, languages } from './languages';
-export { placeholderPayload, type SnippetOptions, secretMask, tokenVariable } from './prepare';
+export { generateSnippet } from './generate.js';
+export { buildInvokeUrl, type InvokeUrlParts } from './invoke-url.js';
+export { type LanguageDefinition, type LanguageId, languageIds, languages } from './languages.js';
+export { placeholderPayload, type SnippetOptions, secretMask, tokenVariable } from './prepare.js';
 export {
   type HttpMethod,
   type JsonValue,
@@ -9,4 +9,4 @@ export {
   type SnippetField,
   SnippetInputError,
   type SnippetRequest,
-} from './request';
+} from './request.js';

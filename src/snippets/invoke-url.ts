@@ -1,4 +1,4 @@
-import { quoteForMessage, SnippetInputError, type SnippetRequest } from './request';
+import { quoteForMessage, SnippetInputError, type SnippetRequest } from './request.js';
 
 /** The parts of a request that locate the Workload's API. */
 export type InvokeUrlParts = Pick<SnippetRequest, 'endpoint' | 'baseUrl' | 'workloadId' | 'path'>;
@@ -12,6 +12,8 @@ const unreserved = /^[A-Za-z0-9\-._~]$/;
 // uses, encodes every other character, so encoding them here keeps cURL and Python identical.
 const segmentSafe = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
 const querySafe = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/;
+const allSegmentSafe = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]*$/;
+const allQuerySafe = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]*$/;
 const hexPair = /^[0-9A-Fa-f]{2}$/;
 const utf8 = new TextEncoder();
 
@@ -49,7 +51,10 @@ function workloadUrl(parts: InvokeUrlParts): string {
   return `${rootUrl('baseUrl', parts.baseUrl)}${invokePrefix}${encodeWorkloadId(parts.workloadId)}/`;
 }
 
-/** Parses an absolute http(s) URL and returns it normalized, with exactly one trailing slash. */
+/**
+ * Parses an absolute http(s) URL and returns it normalized, with a path that starts with exactly
+ * one slash and ends with exactly one.
+ */
 function rootUrl(field: 'baseUrl' | 'endpoint', text: string): string {
   const expected = `Expected an absolute http:// or https:// URL such as "https://app.example.com".`;
 
@@ -96,7 +101,9 @@ function rootUrl(field: 'baseUrl' | 'endpoint', text: string): string {
     );
   }
 
-  const basePath = url.pathname.replace(/\/+$/, '');
+  // A request target that starts with '//' reads as an authority to RFC 3986 parsers: urllib3 1.26,
+  // which Debian 12's requests uses, fails on the target //a:b/ as host "a" with port "b".
+  const basePath = url.pathname.replace(/\/+$/, '').replace(/^\/+/, '/');
   const encodedPath = basePath
     .split('/')
     .map((segment) => encodeText(segment, field, segmentSafe))
@@ -146,6 +153,8 @@ function encodeText(
   field: 'baseUrl' | 'endpoint' | 'workloadId' | 'path',
   safe: RegExp,
 ): string {
+  if (safe === segmentSafe ? allSegmentSafe.test(text) : allQuerySafe.test(text)) return text;
+
   let encoded = '';
   let index = 0;
 

@@ -1,4 +1,4 @@
-import { type JsonValue, SnippetInputError } from './request';
+import { type JsonValue, SnippetInputError } from './request.js';
 
 /**
  * A JSON value that keeps each number as its source text, so that integers past 2^53 and long

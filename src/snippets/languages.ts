@@ -1,6 +1,6 @@
-import { generateCurl } from './curl';
-import type { PreparedRequest } from './prepare';
-import { generatePython } from './python';
+import { generateCurl } from './curl.js';
+import type { PreparedRequest } from './prepare.js';
+import { generatePython } from './python.js';
 
 /** A language the panel can show code in. */
 export interface LanguageDefinition {

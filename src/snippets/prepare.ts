@@ -1,12 +1,12 @@
-import { buildInvokeUrl } from './invoke-url';
-import { type JsonNode, parseJsonText, stringifyTree, treeFromValue } from './json-tree';
+import { buildInvokeUrl } from './invoke-url.js';
+import { type JsonNode, parseJsonText, stringifyTree, treeFromValue } from './json-tree.js';
 import {
   type HttpMethod,
   type Payload,
   quoteForMessage,
   SnippetInputError,
   type SnippetRequest,
-} from './request';
+} from './request.js';
 
 /** How the code writes the API token. */
 export type Credential =

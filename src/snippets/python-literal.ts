@@ -1,4 +1,4 @@
-import type { JsonNode } from './json-tree';
+import type { JsonNode } from './json-tree.js';
 
 /** The line width that Black, the common Python formatter, uses. */
 const lineWidth = 88;
@@ -16,6 +16,7 @@ export function formatPythonLiteral(node: JsonNode, prefix: string): string {
 // The characters for which Python's str.isprintable() is false: the Unicode categories Other and
 // Separator, except the space. repr() escapes them, and so does pythonString.
 const nonPrintable = /(?! )[\p{C}\p{Z}]/gu;
+const printableAscii = /^[\x20-\x7e]*$/;
 
 /**
  * Writes a string as a Python str literal. Every JSON string literal is a valid Python one
@@ -24,7 +25,8 @@ const nonPrintable = /(?! )[\p{C}\p{Z}]/gu;
  * bidirectional control hides in the code or changes how it displays.
  */
 export function pythonString(value: string): string {
-  return JSON.stringify(value).replace(nonPrintable, escapeCodePoint);
+  const literal = JSON.stringify(value);
+  return printableAscii.test(literal) ? literal : literal.replace(nonPrintable, escapeCodePoint);
 }
 
 function escapeCodePoint(character: string): string {
@@ -60,58 +62,54 @@ function formatNode(node: JsonNode, indent: string, usedWidth: number): string {
 
 /** Writes a node on one line, or returns undefined as soon as it exceeds `budget` characters. */
 function formatInline(node: JsonNode, budget: number): string | undefined {
-  let text: string | undefined;
-
   switch (node.type) {
     case 'null':
-      text = 'None';
-      break;
+      return fitting('None', budget);
     case 'boolean':
-      text = node.value ? 'True' : 'False';
-      break;
+      return fitting(node.value ? 'True' : 'False', budget);
     case 'number':
-      text = node.text;
-      break;
+      return fitting(node.text, budget);
     case 'string':
-      text = pythonString(node.value);
-      break;
+      // A literal is at least two characters longer than its value, so a long value is rejected
+      // before it is escaped.
+      return node.value.length + 2 > budget ? undefined : fitting(pythonString(node.value), budget);
     case 'array':
-      text = formatInlineList(
-        node.items.map((item) => (remaining: number) => formatInline(item, remaining)),
-        '[',
-        ']',
-        budget,
-      );
-      break;
+      return formatInlineArray(node.items, budget);
     case 'object':
-      text = formatInlineList(
-        node.entries.map(([key, value]) => (remaining: number) => {
-          const head = `${pythonString(key)}: `;
-          const formatted = formatInline(value, remaining - head.length);
-          return formatted === undefined ? undefined : head + formatted;
-        }),
-        '{',
-        '}',
-        budget,
-      );
-      break;
+      return formatInlineObject(node.entries, budget);
   }
-  return text !== undefined && text.length <= budget ? text : undefined;
 }
 
-function formatInlineList(
-  parts: readonly ((remaining: number) => string | undefined)[],
-  open: string,
-  close: string,
+function fitting(text: string, budget: number): string | undefined {
+  return text.length <= budget ? text : undefined;
+}
+
+function formatInlineArray(items: readonly JsonNode[], budget: number): string | undefined {
+  let text = '[';
+
+  for (const [index, item] of items.entries()) {
+    if (index > 0) text += ', ';
+    const part = formatInline(item, budget - text.length - 1);
+    if (part === undefined) return undefined;
+    text += part;
+  }
+  return fitting(`${text}]`, budget);
+}
+
+function formatInlineObject(
+  entries: readonly (readonly [string, JsonNode])[],
   budget: number,
 ): string | undefined {
-  let text = open;
+  let text = '{';
 
-  for (const [index, formatPart] of parts.entries()) {
-    const separator = index === 0 ? '' : ', ';
-    const part = formatPart(budget - text.length - separator.length - close.length);
+  for (const [index, [key, value]] of entries.entries()) {
+    if (index > 0) text += ', ';
+    if (text.length + key.length + 4 > budget) return undefined;
+
+    text += `${pythonString(key)}: `;
+    const part = formatInline(value, budget - text.length - 1);
     if (part === undefined) return undefined;
-    text += separator + part;
+    text += part;
   }
-  return text + close;
+  return fitting(`${text}}`, budget);
 }

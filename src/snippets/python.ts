@@ -1,5 +1,5 @@
-import type { Credential, PreparedRequest } from './prepare';
-import { formatPythonLiteral, pythonString } from './python-literal';
+import type { Credential, PreparedRequest } from './prepare.js';
+import { formatPythonLiteral, pythonString } from './python-literal.js';
 
 /** Seconds that requests waits for the server; without a timeout it can wait forever. */
 export const pythonTimeoutSeconds = 60;
