@@ -28,7 +28,7 @@ export function CodeBlock({ code, grammar, captionId }: CodeBlockProps) {
   if (code.length > maxHighlightedLength) {
     return (
       <pre {...blockProps} data-highlighted="false" style={panelPrismTheme.plain}>
-        <code>{code}</code>
+        <code>{renderChunks(code)}</code>
       </pre>
     );
   }
@@ -42,6 +42,44 @@ export function CodeBlock({ code, grammar, captionId }: CodeBlockProps) {
       )}
     </Highlight>
   );
+}
+
+const linesPerChunk = 200;
+
+/**
+ * Splits long plain code into blocks of lines that the browser lays out only when they scroll
+ * into view (`content-visibility: auto`), so that a megabyte of text does not hold the main
+ * thread for one long layout. The blocks' text is the code exactly.
+ */
+function renderChunks(code: string): ReactNode[] {
+  const chunks: ReactNode[] = [];
+  let start = 0;
+
+  while (start < code.length) {
+    let end = start;
+    let lines = 0;
+    while (end < code.length && lines < linesPerChunk) {
+      const next = code.indexOf('\n', end);
+      end = next === -1 ? code.length : next + 1;
+      lines += 1;
+    }
+
+    chunks.push(
+      <span
+        key={start}
+        data-slot="code-chunk"
+        style={{
+          display: 'block',
+          contentVisibility: 'auto',
+          containIntrinsicSize: `auto ${lines * 1.5}em`,
+        }}
+      >
+        {code.slice(start, end)}
+      </span>,
+    );
+    start = end;
+  }
+  return chunks;
 }
 
 type Tokens = Parameters<Parameters<typeof Highlight>[0]['children']>[0]['tokens'];

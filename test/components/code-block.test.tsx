@@ -89,6 +89,22 @@ describe('code blocks', () => {
     expect(postBlock?.textContent).toBe(generateScripts(props, 'curl', false).POST);
   });
 
+  test('split long plain code into lazily laid out chunks', () => {
+    const items = Array.from({ length: 1500 }, (_, index) => `item ${index} ${'y'.repeat(20)}`);
+    const props = { ...workloadProps, payload: { items } };
+    const { container } = render(<InferencePanel {...props} />);
+
+    const [, postBlock] = getCodeBlocks(container);
+    const chunks = postBlock?.querySelectorAll<HTMLElement>('[data-slot="code-chunk"]') ?? [];
+    const expected = generateScripts(props, 'python', false).POST;
+
+    expect(postBlock).toHaveAttribute('data-highlighted', 'false');
+    expect(chunks.length).toBe(Math.ceil(expected.split('\n').length / 200));
+    expect(chunks[0]?.style.contentVisibility).toBe('auto');
+    expect(chunks[0]?.textContent?.split('\n')).toHaveLength(201);
+    expect(postBlock?.textContent).toBe(expected);
+  });
+
   test('are focusable regions named by their caption', () => {
     render(<InferencePanel {...workloadProps} />);
 
