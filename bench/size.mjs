@@ -63,6 +63,15 @@ export function parseLimit(limit) {
   return Number(match[1]) * factors[match[2]];
 }
 
+/**
+ * The size goals of the package. The limits in .size-limit.json sit just above the current size,
+ * so that a regression fails the tests, while the targets table shows the gap to these goals.
+ */
+const sizeTargets = new Map([
+  ['JavaScript with its dependencies', '38 KiB'],
+  ['JavaScript, own code only', '6 KiB'],
+]);
+
 /** Reads .size-limit.json as checks for size-limit's API, which does not read the file itself. */
 async function readProjectChecks() {
   const config = JSON.parse(await readFile(join(projectRoot, '.size-limit.json'), 'utf8'));
@@ -74,6 +83,8 @@ async function readProjectChecks() {
     ignore: [...peerDependencies, ...(check.ignore ?? [])],
     limitBytes: check.limit === undefined ? undefined : parseLimit(check.limit),
     limit: check.limit,
+    target: sizeTargets.get(check.name),
+    targetBytes: sizeTargets.has(check.name) ? parseLimit(sizeTargets.get(check.name)) : undefined,
   }));
 }
 
@@ -276,6 +287,7 @@ export function formatSizeTables({ limited, published, parts, peers, largestModu
     { title: 'Minified + gzip', align: 'right' },
     { title: 'Limit (gzip)', align: 'right' },
     { title: 'Result' },
+    { title: 'Target (gzip)', align: 'right' },
   ];
   const verdict = (row) => {
     if (row.limitBytes === undefined) return '';
@@ -287,6 +299,7 @@ export function formatSizeTables({ limited, published, parts, peers, largestModu
     formatKiB(row.gzip),
     row.limit ?? '',
     verdict(row),
+    row.target ?? '',
   ]);
 
   const whole = limited[0];
