@@ -10,6 +10,15 @@ export const maxArgumentBodyBytes = 64 * 1024;
 
 const utf8 = new TextEncoder();
 
+/**
+ * Characters that an interactive shell changes when the code is pasted into it, which the code
+ * therefore writes as printf escapes. zsh 5.9's line editor reads U+E000 to U+E0FF as the single
+ * bytes 0x00 to 0xFF, which cuts a header at the NUL and turns a body into invalid UTF-8.
+ * NOTE: bash 5.2 and zsh 5.9 also turn a pasted carriage return into a line feed. A JSON text can
+ * hold one only as whitespace, so a pasted command sends the same JSON value in other bytes.
+ */
+const changedOnPaste = /[\ue000-\ue0ff]/;
+
 /** Writes the request as a curl command for POSIX shells. */
 export function generateCurl(request: PreparedRequest): string {
   const lines = [
@@ -22,10 +31,41 @@ export function generateCurl(request: PreparedRequest): string {
 
   if (body === undefined) return joinContinuedLines(lines);
 
+  const piped = (printf: string) =>
+    `${printf} |\n  ${joinContinuedLines([...lines, '--data-binary @-'], '  ')}`;
+  if (changedOnPaste.test(body)) return piped(printfEscaped(body));
   if (fitsInArgument(body)) {
     return joinContinuedLines([...lines, `--data-raw ${quoteShellWord(body)}`]);
   }
-  return `printf '%s' ${quoteShellWord(body)} |\n  ${joinContinuedLines([...lines, '--data-binary @-'], '  ')}`;
+  return piped(`printf '%s' ${quoteShellWord(body)}`);
+}
+
+/**
+ * Writes a printf command that prints `text`, with each character that {@link changedOnPaste}
+ * matches written as octal escapes of its UTF-8 bytes. A few more characters are escaped too:
+ * printf reads '%' and '\\' in its format, and bash and dash read a format that starts with '-'
+ * as an option. bash's history expansion reads '!' inside the double quotes around a header's
+ * command substitution.
+ */
+function printfEscaped(text: string): string {
+  let format = '';
+
+  for (const character of text) {
+    const escaped =
+      character === '\\' ||
+      character === '!' ||
+      (character === '-' && format === '') ||
+      changedOnPaste.test(character);
+
+    if (character === '%') {
+      format += '%%';
+    } else if (escaped) {
+      for (const byte of utf8.encode(character)) format += `\\${byte.toString(8).padStart(3, '0')}`;
+    } else {
+      format += character;
+    }
+  }
+  return `printf ${quoteShellWord(format)}`;
 }
 
 function fitsInArgument(body: string): boolean {
@@ -55,7 +95,10 @@ function authorizationWord(credential: Credential): string {
 
 function headerWord(name: string, value: string): string {
   // curl drops a header given as "Name:" with nothing after it; "Name;" sends it empty.
-  return quoteShellWord(value === '' ? `${name};` : `${name}: ${value}`);
+  const header = value === '' ? `${name};` : `${name}: ${value}`;
+
+  // A command substitution drops only trailing line feeds, which a header value cannot contain.
+  return changedOnPaste.test(header) ? `"$(${printfEscaped(header)})"` : quoteShellWord(header);
 }
 
 function joinContinuedLines(lines: readonly string[], indent = ''): string {

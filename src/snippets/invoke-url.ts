@@ -101,14 +101,34 @@ function rootUrl(field: 'baseUrl' | 'endpoint', text: string): string {
     );
   }
 
-  // A request target that starts with '//' reads as an authority to RFC 3986 parsers: urllib3 1.26,
-  // which Debian 12's requests uses, fails on the target //a:b/ as host "a" with port "b".
-  const basePath = url.pathname.replace(/\/+$/, '').replace(/^\/+/, '/');
-  const encodedPath = basePath
+  const segments = url.pathname
     .split('/')
-    .map((segment) => encodeText(segment, field, segmentSafe))
-    .join('/');
+    .map((segment) => encodeText(segment, field, segmentSafe));
+  // RFC 3986 parsers read a request target that starts with '//' as an authority. urllib3 1.26,
+  // which Debian 12's requests uses, fails on the target //a:b/ as host "a" with port "b".
+  const encodedPath = removeDotSegments(segments)
+    .join('/')
+    .replace(/\/+$/, '')
+    .replace(/^\/+/, '/');
   return `${url.protocol}//${url.host}${encodedPath}/`;
+}
+
+/**
+ * Removes the '.' and '..' segments that the URL parser left in a path, as RFC 3986 does
+ * (section 5.2.4), where curl and requests would remove them before sending. The first segment
+ * is the empty one before the path's leading slash, which a '..' never removes.
+ * A WHATWG URL parser leaves none, but Node 20.20's, ada 2.9.2, keeps the '..' that follows
+ * a segment starting with '.', as in /a/.b/../.
+ */
+function removeDotSegments(segments: readonly string[]): string[] {
+  const [root = '', ...rest] = segments;
+  const resolved: string[] = [];
+
+  for (const segment of rest) {
+    if (segment === '..') resolved.pop();
+    else if (segment !== '.') resolved.push(segment);
+  }
+  return [root, ...resolved];
 }
 
 function encodeWorkloadId(workloadId: string): string {

@@ -1,0 +1,379 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { RecordedRequest } from '../run/echo-server';
+import { childEnvironment, findExecutable, resolvePython } from '../run/run-code';
+import type { BatchServer } from './batch-server';
+
+/** A program that runs generated code: a shell for cURL or a Python interpreter. */
+export interface Runtime {
+  /** A name for reports, such as `bash` or `bash -i`. */
+  readonly name: string;
+  readonly language: 'curl' | 'python';
+  readonly executable: string;
+  /**
+   * How the code reaches the program. `file` runs a script file. `interactive` feeds the code to
+   * an interactive shell on standard input, so that history expansion applies to every line.
+   * `paste` pastes it into an interactive shell on a pseudo-terminal, with line editing on.
+   */
+  readonly mode: 'file' | 'interactive' | 'paste' | 'python';
+}
+
+/** What one generated program did in a batch. */
+export interface CaseOutcome {
+  /** The exit status of the program, or undefined when it never finished. */
+  readonly status: number | undefined;
+  readonly stdout: string;
+  /** The Python traceback, or the reason a shell program did not finish. */
+  readonly error: string | undefined;
+  /** The requests the server received while the program ran. */
+  readonly requests: readonly RecordedRequest[];
+}
+
+/** The token that batches put in API_TOKEN for code that reads the token from there. */
+export const batchEnvironmentToken = 'env-token-batch-7c21';
+
+const pythonBatchScript = fileURLToPath(new URL('./python-batch.py', import.meta.url));
+const pasteBatchScript = fileURLToPath(new URL('./paste-batch.py', import.meta.url));
+const markerPattern = /^@@case-end (\d+) (\d+)$/gm;
+// The messages of bash 5.2 and zsh 5.9. A shell that reads standard input without line editing
+// does not echo the code, so the message may follow a prompt on the same line.
+const historyErrorPattern = /bash: .*: event not found|zsh: event not found: /;
+// A terminal shows the pasted code too, but no line of generated code starts with a shell's name.
+const pastedHistoryErrorPattern = /^(?:bash: .*: event not found|zsh: event not found: )/m;
+const debianPython = '/usr/bin/python3';
+
+/**
+ * Returns the runtimes installed on this machine: bash, dash and zsh from a file, bash and zsh
+ * interactive on standard input and on a pseudo-terminal, the Python of {@link resolvePython},
+ * and Debian's /usr/bin/python3 when it is a different interpreter that has requests.
+ */
+export function findRuntimes(): Runtime[] {
+  const runtimes: Runtime[] = [];
+
+  for (const shell of ['bash', 'dash', 'zsh']) {
+    const executable = findExecutable(shell);
+    if (executable !== undefined)
+      runtimes.push({ name: shell, language: 'curl', executable, mode: 'file' });
+  }
+  for (const shell of ['bash', 'zsh']) {
+    const executable = findExecutable(shell);
+    if (executable !== undefined) {
+      runtimes.push({ name: `${shell} -i`, language: 'curl', executable, mode: 'interactive' });
+    }
+  }
+
+  const python = resolvePython();
+  runtimes.push({ name: 'python', language: 'python', executable: python, mode: 'python' });
+  for (const shell of ['bash', 'zsh']) {
+    // The paste driver runs the shell by name, so the executable here is the driver's Python.
+    if (findExecutable(shell) !== undefined) {
+      runtimes.push({
+        name: `${shell} paste`,
+        language: 'curl',
+        executable: python,
+        mode: 'paste',
+      });
+    }
+  }
+  if (isOtherPythonWithRequests(debianPython, python)) {
+    runtimes.push({
+      name: 'debian python',
+      language: 'python',
+      executable: debianPython,
+      mode: 'python',
+    });
+  }
+  return runtimes;
+}
+
+function isOtherPythonWithRequests(candidate: string, python: string): boolean {
+  if (!existsSync(candidate)) return false;
+
+  const result = spawnSync(candidate, ['-c', 'import sys, requests; print(sys.executable)'], {
+    encoding: 'utf8',
+    env: childEnvironment({}),
+    timeout: 20_000,
+  });
+  const executable = result.stdout?.trim() ?? '';
+  return result.status === 0 && executable !== '' && executable !== python;
+}
+
+/**
+ * Runs every program in one process of `runtime` against `server` and returns one outcome per
+ * program. Requests are matched to programs by order. That is exact when every program exits 0
+ * and the server received one request per program, because a program starts only after the one
+ * before it has its response. Otherwise the programs are run again one per process, so that each
+ * outcome contains exactly the requests its own program sent.
+ */
+export async function runBatch(
+  runtime: Runtime,
+  server: BatchServer,
+  programs: readonly string[],
+): Promise<CaseOutcome[]> {
+  if (programs.length === 0) return [];
+
+  server.takeRequests();
+  const outcomes = await runPrograms(runtime, programs);
+  const requests = server.takeRequests();
+  const matched =
+    requests.length === programs.length && outcomes.every((outcome) => outcome.status === 0);
+
+  if (matched) {
+    return outcomes.map((outcome, index) => ({
+      ...outcome,
+      requests: [requests[index] as RecordedRequest],
+    }));
+  }
+  if (programs.length === 1) return [{ ...(outcomes[0] as CaseOutcome), requests }];
+
+  const separate: CaseOutcome[] = [];
+  for (const program of programs) {
+    separate.push(...(await runBatch(runtime, server, [program])));
+  }
+  return separate;
+}
+
+/** Returns the milliseconds a batch may run: 30 seconds, plus one second per program. */
+function batchTimeoutMs(programCount: number): number {
+  return (30 + programCount) * 1000;
+}
+
+async function runPrograms(
+  runtime: Runtime,
+  programs: readonly string[],
+): Promise<Omit<CaseOutcome, 'requests'>[]> {
+  const directory = await mkdtemp(join(tmpdir(), 'inference-panel-batch-'));
+
+  try {
+    const variables = {
+      API_TOKEN: batchEnvironmentToken,
+      // An empty home keeps the user's .curlrc, .netrc and shell start-up files out of the run.
+      HOME: directory,
+      CURL_HOME: directory,
+      XDG_CONFIG_HOME: directory,
+      NETRC: join(directory, 'absent.netrc'),
+      HISTFILE: '/dev/null',
+    };
+    const timeoutMs = batchTimeoutMs(programs.length);
+
+    if (runtime.mode === 'python') {
+      const file = join(directory, 'programs.json');
+      await writeFile(file, JSON.stringify(programs));
+      const result = await runProcessGroup(
+        runtime.executable,
+        ['-W', 'error', pythonBatchScript, file],
+        { variables, timeoutMs, directory },
+      );
+      return parsePythonOutcomes(result, programs.length);
+    }
+
+    if (runtime.mode === 'paste') {
+      const file = join(directory, 'programs.json');
+      await writeFile(file, JSON.stringify(programs));
+      const shell = runtime.name.split(' ')[0] as string;
+      const result = await runProcessGroup(runtime.executable, [pasteBatchScript, shell, file], {
+        variables,
+        timeoutMs,
+        directory,
+      });
+      return parsePasteOutcomes(result, programs.length);
+    }
+
+    const file = join(directory, 'programs.sh');
+    await writeFile(file, shellBatchScript(runtime, programs));
+    const result =
+      runtime.mode === 'file'
+        ? await runProcessGroup(runtime.executable, [file], { variables, timeoutMs, directory })
+        : await runProcessGroup(runtime.executable, interactiveArguments(runtime), {
+            variables,
+            timeoutMs,
+            directory,
+            stdinFile: file,
+          });
+    return parseShellOutcomes(result, programs.length);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Joins the programs, each followed by a line that prints its index and exit status. */
+function shellBatchScript(runtime: Runtime, programs: readonly string[]): string {
+  let setup = '';
+  if (runtime.mode === 'interactive') {
+    setup = runtime.name.startsWith('zsh')
+      ? 'setopt bang_hist\n'
+      : 'set -o history -o histexpand\n';
+  }
+  const parts = programs.map(
+    (program, index) => `${program}\nprintf '\\n@@case-end ${index} %s\\n' "$?"\n`,
+  );
+  return setup + parts.join('');
+}
+
+function interactiveArguments(runtime: Runtime): string[] {
+  // Neither shell reads a start-up file, so no alias or option of the user changes the code.
+  // Line editing is off, as zsh turns it off by itself when standard input is not a terminal,
+  // because readline would complete on a tab, which a terminal's bracketed paste inserts as it is.
+  // NOTE: bash 5.2.15 in this mode aborted once in about 20,000 commands, with "free(): invalid
+  // next size (fast)" after curl had run. The same command ran in readline mode and in zsh.
+  return runtime.name.startsWith('zsh')
+    ? ['-f', '-i']
+    : ['--norc', '--noprofile', '--noediting', '-i'];
+}
+
+function parseShellOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+  const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
+  let start = 0;
+
+  for (const match of result.stdout.matchAll(markerPattern)) {
+    const index = Number(match[1]);
+    if (index !== outcomes.length) break;
+
+    // The marker starts with a line break of its own, which is not part of the program's output.
+    const stdout = result.stdout.slice(start, Math.max(start, (match.index as number) - 1));
+    outcomes.push({ status: Number(match[2]), stdout, error: undefined });
+    start = (match.index as number) + match[0].length + 1;
+  }
+
+  const missing = describeEarlyEnd(result);
+  while (outcomes.length < count) outcomes.push({ status: undefined, stdout: '', error: missing });
+  if (historyErrorPattern.test(result.stderr)) {
+    // History expansion failed somewhere; the batch is rerun one program at a time to find it.
+    return outcomes.map((outcome) => ({ ...outcome, status: undefined, error: result.stderr }));
+  }
+  return outcomes;
+}
+
+function parsePasteOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+  const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
+
+  for (const line of result.stdout.split('\n')) {
+    if (line === '') continue;
+    const parsed = JSON.parse(line) as { index: number; status: number | null; output: string };
+    if (parsed.index !== outcomes.length) break;
+
+    // The terminal shows the pasted code too, so a line of code may look like an error message.
+    const historyFailed = pastedHistoryErrorPattern.test(parsed.output.replaceAll('\r', ''));
+    outcomes.push({
+      status: parsed.status === null || historyFailed ? undefined : parsed.status,
+      stdout: parsed.output,
+      error: parsed.status === null || historyFailed ? parsed.output : undefined,
+    });
+  }
+
+  const missing = describeEarlyEnd(result);
+  while (outcomes.length < count) outcomes.push({ status: undefined, stdout: '', error: missing });
+  return outcomes;
+}
+
+function parsePythonOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+  const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
+
+  for (const line of result.stdout.split('\n')) {
+    if (line === '') continue;
+    const parsed = JSON.parse(line) as {
+      index: number;
+      stdout: string;
+      stderr: string;
+      error: string | null;
+    };
+    if (parsed.index !== outcomes.length) break;
+
+    const problem = parsed.error ?? (parsed.stderr === '' ? undefined : parsed.stderr);
+    outcomes.push({ status: problem === undefined ? 0 : 1, stdout: parsed.stdout, error: problem });
+  }
+
+  const missing = describeEarlyEnd(result);
+  while (outcomes.length < count) outcomes.push({ status: undefined, stdout: '', error: missing });
+  if (result.stderr !== '') {
+    // The interpreter itself wrote a warning or an error, which no single program is known for.
+    return outcomes.map((outcome) => ({
+      ...outcome,
+      status: outcome.status === 0 ? 1 : outcome.status,
+      error: outcome.error ?? result.stderr,
+    }));
+  }
+  return outcomes;
+}
+
+function describeEarlyEnd(result: GroupResult): string {
+  const ending = result.timedOut
+    ? 'was killed after the batch timeout'
+    : `ended with status ${result.exitCode} and signal ${result.signal}`;
+  return `The program did not finish: the process ${ending}. Its stderr ends with: ${result.stderr.slice(-2000)}`;
+}
+
+interface GroupResult {
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+}
+
+/**
+ * Runs a command in a process group of its own and kills the group by its ID when it runs past
+ * `timeoutMs`, so that no shell, curl or interpreter outlives the batch. The command runs in
+ * `directory`, the batch's temporary directory, so that a file that broken code writes, such
+ * as through an unquoted '>', is removed with it.
+ */
+function runProcessGroup(
+  command: string,
+  args: readonly string[],
+  options: {
+    readonly variables: Readonly<Record<string, string>>;
+    readonly timeoutMs: number;
+    readonly directory: string;
+    readonly stdinFile?: string;
+  },
+): Promise<GroupResult> {
+  const stdin = options.stdinFile === undefined ? 'ignore' : openSync(options.stdinFile, 'r');
+
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.directory,
+      env: childEnvironment(options.variables),
+      stdio: [stdin, 'pipe', 'pipe'],
+      detached: true,
+    });
+    if (typeof stdin === 'number') closeSync(stdin);
+
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch (error) {
+        // ESRCH: the group ended between the check and the kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }, options.timeoutMs);
+
+    // Both are pipes, as the stdio option above requests.
+    (child.stdout as Readable).on('data', (chunk: Buffer) => stdout.push(chunk));
+    (child.stderr as Readable).on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        timedOut,
+      });
+    });
+  });
+}

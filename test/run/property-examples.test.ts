@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildInvokeUrl, generateSnippet } from '../../src/snippets';
+import type { RequestTemplate } from '../fuzz/arbitraries';
+import { findRuntimes } from '../fuzz/batch-runner';
+import { formatMismatches, runTemplates } from '../fuzz/run-cases';
+
+/*
+ * Counterexamples that the property tests found, shrunk by fast-check and written out here, so
+ * that each runs in every runtime on every test run. The same requests are request fixtures too.
+ */
+
+const runtimes = findRuntimes();
+
+async function expectRunsEverywhere(templates: readonly RequestTemplate[]): Promise<void> {
+  const report = await runTemplates(templates, runtimes);
+
+  expect(formatMismatches(report.mismatches)).toBe('');
+  expect(report.executed.curl).toBe(
+    templates.length * runtimes.filter((r) => r.language === 'curl').length,
+  );
+  expect(report.executed.python).toBe(
+    templates.length * runtimes.filter((r) => r.language === 'python').length,
+  );
+}
+
+describe('shrunk counterexample', () => {
+  // urllib3 1.26, which Debian 12's requests uses, read the target //a:b/... as host "a" with
+  // port "b" and raised LocationParseError.
+  it('base path starting with two slashes', async () => {
+    await expectRunsEverywhere([
+      { method: 'GET', basePath: '//a:b', workloadId: 'wl-1' },
+      { method: 'GET', endpointPath: '/.//a:b/c', path: 'x' },
+      { method: 'POST', basePath: '//', workloadId: 'w', payload: {} },
+    ]);
+  });
+
+  // Node 20.20's URL parser kept the '..' after '.T', so the code showed /G/.T/../api/... while
+  // curl and requests sent /G/api/....
+  it('dot segment after a dot folder', async () => {
+    await expectRunsEverywhere([
+      { method: 'GET', basePath: '/G/.T/../', workloadId: 'w' },
+      { method: 'POST', basePath: '/a/.b/..//c/.d/%2e%2e', workloadId: 'w', payload: null },
+      { method: 'GET', endpointPath: '/x/.a/..', path: 'y' },
+    ]);
+    expect(buildInvokeUrl({ baseUrl: 'http://127.0.0.1:9/G/.T/../', workloadId: 'w' })).toBe(
+      'http://127.0.0.1:9/G/api/v2/endpoints/workloads/w/',
+    );
+  });
+
+  // zsh's line editor read the pasted U+E000 as a NUL byte, which cut the header short.
+  it('private-use characters pasted into zsh', async () => {
+    await expectRunsEverywhere([
+      { method: 'GET', basePath: '', workloadId: 'w', headers: { 'X-A': '\ue000b' } },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: { a: '\ue0a0\ue0ff' } },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: '"\ue0ff%s\\u0041!"' },
+    ]);
+  });
+
+  // bash's and dash's printf read a format that starts with '-' as an option.
+  it('header name starting with a dash', async () => {
+    await expectRunsEverywhere([
+      { method: 'GET', basePath: '', workloadId: 'w', headers: { '-!': '\ue000' } },
+    ]);
+  });
+
+  it('private-use characters leave the code as escapes', () => {
+    const request = {
+      method: 'POST',
+      baseUrl: 'http://127.0.0.1:9',
+      workloadId: 'w',
+      headers: { 'X-A': '\ue000' },
+      payload: ['\ue0ff'],
+    } as const;
+
+    const code = generateSnippet(request, 'curl');
+
+    expect(code).not.toMatch(/[\ue000-\ue0ff]/);
+    expect(code).toContain(`--header "$(printf 'X-A: \\356\\200\\200')"`);
+    expect(code.startsWith(`printf '[\n  "\\356\\203\\277"\n]' |\n`)).toBe(true);
+  });
+});
