@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'run',
           environment: 'node',
           include: ['test/run/**/*.test.ts'],
+          setupFiles: ['test/run/fast-check-seed.ts'],
           testTimeout: 60_000,
         },
       },

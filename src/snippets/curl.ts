@@ -33,7 +33,11 @@ export function generateCurl(request: PreparedRequest): string {
 
   const piped = (printf: string) =>
     `${printf} |\n  ${joinContinuedLines([...lines, '--data-binary @-'], '  ')}`;
-  if (changedOnPaste.test(body)) return piped(printfEscaped(body));
+  // Interactive bash's history expansion keeps its own count of open quotes, which an escaped
+  // quote ('\'') or a line break inside a quoted word can throw off, so that it expands a '!'
+  // that the shell itself reads as quoted. printf writes each '!' as an octal escape instead.
+  const expandedOnPaste = body.includes('!') && /['\r\n]/.test(body);
+  if (changedOnPaste.test(body) || expandedOnPaste) return piped(printfEscaped(body));
   if (fitsInArgument(body)) {
     return joinContinuedLines([...lines, `--data-raw ${quoteShellWord(body)}`]);
   }

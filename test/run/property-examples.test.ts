@@ -47,6 +47,18 @@ describe('shrunk counterexample', () => {
     );
   });
 
+  // Interactive bash expanded a "!x" that followed an escaped quote ('\'') in a multi-line body,
+  // and failed with "event not found".
+  it('exclamation mark after an escaped quote', async () => {
+    await expectRunsEverywhere([
+      { method: 'POST', basePath: '', workloadId: 'w', payload: { a: "'", b: '"/&!x' } },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: { a: "it's \\' !x" } },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: { a: 'b', c: '!x d' } },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: '{\n  "a": "!!",\n  "b": "!$"\n}' },
+      { method: 'POST', basePath: '', workloadId: 'w', payload: ['x', { '!x': '-!-' }] },
+    ]);
+  });
+
   // zsh's line editor read the pasted U+E000 as a NUL byte, which cut the header short.
   it('private-use characters pasted into zsh', async () => {
     await expectRunsEverywhere([

@@ -44,10 +44,10 @@ describe('history expansion', () => {
       method: 'POST',
       baseUrl: server.origin,
       workloadId: 'wl-1',
-      payload: { a: '!x' },
+      payload: '{"a": "!x"}',
     } as const;
     const quoted = generateSnippet(request, 'curl', { showSecrets: true });
-    const unquoted = quoted.replace(`'{\n  "a": "!x"\n}'`, '"{\\"a\\": \\"!x\\"}"');
+    const unquoted = quoted.replace(`'{"a": "!x"}'`, '"{\\"a\\": \\"!x\\"}"');
     return { quoted, unquoted };
   }
 

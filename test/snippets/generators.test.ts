@@ -78,6 +78,21 @@ describe('curl', () => {
     expect(code).toContain(`printf '%s' '["${"'\\''".repeat(maxArgumentBodyBytes)}"]' |`);
   });
 
+  it('escapes "!" in a multi-line body for interactive bash', () => {
+    const code = generateSnippet(request('POST', { a: 'hi!x', b: ['!!'] }), 'curl');
+
+    expect(code).not.toContain('--data-raw');
+    expect(code).not.toContain('!');
+    expect(code).toContain('hi\\041x');
+    expect(code).toContain('--data-binary @-');
+  });
+
+  it('keeps "!" in a one-line body as an argument', () => {
+    const code = generateSnippet(request('POST', '{"a": "hi!x"}'), 'curl');
+
+    expect(code).toContain(`--data-raw '{"a": "hi!x"}'`);
+  });
+
   it('turns off globbing for an IPv6 host', () => {
     const code = generateSnippet(
       deepFreeze<SnippetRequest>({ method: 'GET', endpoint: 'http://[::1]:8080/x' }),
