@@ -15,7 +15,7 @@ interface CodeBlockProps {
   captionId: string;
 }
 
-/** A highlighted, focusable and scrollable block of code. */
+/** Renders code as a highlighted, focusable and scrollable block. */
 export function CodeBlock({ code, grammar, captionId }: CodeBlockProps) {
   const blockProps = {
     tabIndex: 0,

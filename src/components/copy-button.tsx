@@ -9,7 +9,7 @@ interface CopyButtonProps {
   failedMessage: string;
 }
 
-/** The copy button, with a polite live region that announces the result. */
+/** Renders the copy button and a polite live region that announces the result. */
 export function CopyButton({
   state,
   onCopy,

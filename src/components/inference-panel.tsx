@@ -54,7 +54,7 @@ type Scripts = { readonly [method in HttpMethod]: string };
 const methods: readonly HttpMethod[] = ['GET', 'POST'];
 
 /**
- * The Inference tab of a deployed Workload: runnable GET and POST examples in Python and cURL,
+ * Renders the Inference tab of a deployed Workload: runnable GET and POST examples in Python and cURL,
  * a language toggle, a Show secrets switch and a copy button.
  */
 export function InferencePanel({
@@ -177,7 +177,7 @@ export function InferencePanel({
   );
 }
 
-/** The text the copy button copies: the GET example, a blank line, then the POST example. */
+/** Joins the GET example, a blank line and the POST example into the text that copy copies. */
 export function joinScripts(scripts: Scripts): string {
   return `${scripts.GET}\n\n${scripts.POST}`;
 }

@@ -19,7 +19,7 @@ export interface InferencePanelLabels {
   getExample: string;
   /** The caption of the POST example. */
   postExample: string;
-  /** The line that says the URL survives a new artifact. */
+  /** The line stating that the URL stays the same when the artifact is replaced. */
   stableUrl: string;
   /** The heading of the message shown for invalid props. */
   invalidProps: string;

@@ -9,7 +9,7 @@ interface LanguageToggleProps {
   languageLabels: Readonly<Record<LanguageId, string>>;
 }
 
-/** A radio group with one item per registered language; the arrow keys switch the language. */
+/** Renders a radio group with one item per registered language. The arrow keys switch it. */
 export function LanguageToggle({
   value,
   onValueChange,

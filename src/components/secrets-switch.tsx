@@ -7,7 +7,7 @@ interface SecretsSwitchProps {
   label: string;
 }
 
-/** The switch that reveals the real token in the code. */
+/** Renders the switch that reveals the real token in the code. */
 export function SecretsSwitch({ checked, onCheckedChange, label }: SecretsSwitchProps) {
   const id = useId();
 

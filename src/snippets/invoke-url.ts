@@ -3,7 +3,7 @@ import { quoteForMessage, SnippetInputError, type SnippetRequest } from './reque
 /** The parts of a request that locate the Workload's API. */
 export type InvokeUrlParts = Pick<SnippetRequest, 'endpoint' | 'baseUrl' | 'workloadId' | 'path'>;
 
-/** The longest invoke URL accepted, well under curl's 128 KiB limit for one argument. */
+/** The maximum length of an invoke URL, well under curl's 128 KiB limit for one argument. */
 export const maxUrlLength = 32_768;
 
 const invokePrefix = 'api/v2/endpoints/workloads/';

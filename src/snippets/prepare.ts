@@ -8,7 +8,7 @@ import {
   type SnippetRequest,
 } from './request.js';
 
-/** How the code writes the API token. */
+/** The form in which the code contains the API token. */
 export type Credential =
   | { readonly kind: 'token'; readonly token: string }
   | { readonly kind: 'masked'; readonly mask: string }
@@ -107,8 +107,11 @@ export function prepareRequest(
 function validateMethod(method: unknown): void {
   if (method === 'GET' || method === 'POST') return;
 
-  const shown = typeof method === 'string' ? quoteForMessage(method) : String(method);
-  throw new SnippetInputError('method', `Invalid method ${shown}: expected "GET" or "POST".`);
+  const quotedMethod = typeof method === 'string' ? quoteForMessage(method) : String(method);
+  throw new SnippetInputError(
+    'method',
+    `Invalid method ${quotedMethod}: expected "GET" or "POST".`,
+  );
 }
 
 /**

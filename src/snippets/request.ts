@@ -49,7 +49,7 @@ export type SnippetField =
 
 /**
  * The error thrown for a request that cannot be turned into code. The message names the field,
- * quotes the value at fault (never the token) and says what is accepted.
+ * quotes the value at fault (never the token) and states what is accepted.
  */
 export class SnippetInputError extends Error {
   /** The request field at fault. */
