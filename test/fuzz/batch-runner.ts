@@ -21,6 +21,10 @@ export interface Runtime {
    * `paste` pastes it into an interactive shell on a pseudo-terminal, with line editing on.
    */
   readonly mode: 'file' | 'interactive' | 'paste' | 'python';
+  /** The maximum line length in UTF-8 bytes. A program with a longer line is skipped here. */
+  readonly maxLineBytes?: number;
+  /** Whether each program runs in a new process instead of one process per batch. */
+  readonly processPerProgram?: boolean;
 }
 
 /** What one generated program did in a batch. */
@@ -48,8 +52,8 @@ const pastedHistoryErrorPattern = /^(?:bash: .*: event not found|zsh: event not 
 const debianPython = '/usr/bin/python3';
 
 /**
- * Returns the runtimes installed on this machine: bash, dash and zsh from a file, zsh interactive
- * on standard input, bash and zsh interactive on a pseudo-terminal, the Python of
+ * Returns the runtimes installed on this machine: bash, dash and zsh from a file, bash and zsh
+ * interactive on standard input and on a pseudo-terminal, the Python of
  * {@link resolvePython}, and Debian's /usr/bin/python3 when it is a different interpreter that
  * has requests.
  */
@@ -62,11 +66,33 @@ export function findRuntimes(): Runtime[] {
       runtimes.push({ name: shell, language: 'curl', executable, mode: 'file' });
   }
   // NOTE: bash 5.2.15 reading an interactive session from standard input without line editing
-  // aborted with "free(): invalid next size (fast)", or sent a changed body, on about one in 5,000
-  // generated commands that ran alike everywhere else. bash runs interactive as `bash paste`.
+  // corrupts its heap on some input, such as these 33 bytes of broken code:
+  //   f \''\ é  !,⏎"`^`$('\''⏎'|-⏎e ""
+  // It then aborts with "free(): invalid next size (fast)", or changes a later command. Programs
+  // in one session set this off together, so each program runs in a bash of its own.
+  const bash = findExecutable('bash');
+  if (bash !== undefined) {
+    runtimes.push({
+      name: 'bash -i',
+      language: 'curl',
+      executable: bash,
+      mode: 'interactive',
+      processPerProgram: true,
+    });
+  }
+  // NOTE: zsh 5.9 reading an interactive session from standard input without line editing, in a
+  // UTF-8 locale, crashes with SIGSEGV on some quoted strings over several lines. It did so when
+  // one of the lines contained more than about 123,000 bytes of multibyte text. The same code runs
+  // in zsh from a file and pasted with line editing on, so such programs run there only.
   const zsh = findExecutable('zsh');
   if (zsh !== undefined) {
-    runtimes.push({ name: 'zsh -i', language: 'curl', executable: zsh, mode: 'interactive' });
+    runtimes.push({
+      name: 'zsh -i',
+      language: 'curl',
+      executable: zsh,
+      mode: 'interactive',
+      maxLineBytes: 100_000,
+    });
   }
 
   const python = resolvePython();
@@ -118,6 +144,9 @@ export async function runBatch(
   programs: readonly string[],
 ): Promise<CaseOutcome[]> {
   if (programs.length === 0) return [];
+  if (runtime.processPerProgram === true && programs.length > 1) {
+    return runSeparately(runtime, server, programs);
+  }
 
   server.takeRequests();
   const outcomes = await runPrograms(runtime, programs);
@@ -132,7 +161,14 @@ export async function runBatch(
     }));
   }
   if (programs.length === 1) return [{ ...(outcomes[0] as CaseOutcome), requests }];
+  return runSeparately(runtime, server, programs);
+}
 
+async function runSeparately(
+  runtime: Runtime,
+  server: BatchServer,
+  programs: readonly string[],
+): Promise<CaseOutcome[]> {
   const separate: CaseOutcome[] = [];
   for (const program of programs) {
     separate.push(...(await runBatch(runtime, server, [program])));
@@ -191,7 +227,7 @@ async function runPrograms(
     const result =
       runtime.mode === 'file'
         ? await runProcessGroup(runtime.executable, [file], { variables, timeoutMs, directory })
-        : await runProcessGroup(runtime.executable, interactiveArguments(), {
+        : await runProcessGroup(runtime.executable, interactiveArguments(runtime), {
             variables,
             timeoutMs,
             directory,
@@ -205,8 +241,12 @@ async function runPrograms(
 
 /** Joins the programs, each followed by a line that prints its index and exit status. */
 function shellBatchScript(runtime: Runtime, programs: readonly string[]): string {
-  // zsh turns history expansion on in interactive shells already, and the option makes it explicit.
-  const setup = runtime.mode === 'interactive' ? 'setopt bang_hist\n' : '';
+  // Both shells turn history expansion on in interactive shells already, and the options make it
+  // explicit.
+  let setup = '';
+  if (runtime.mode === 'interactive') {
+    setup = isZsh(runtime) ? 'setopt bang_hist\n' : 'set -o history -o histexpand\n';
+  }
   const parts = programs.map(
     (program, index) => `${program}\nprintf '\\n@@case-end ${index} %s\\n' "$?"\n`,
   );
@@ -214,12 +254,17 @@ function shellBatchScript(runtime: Runtime, programs: readonly string[]): string
 }
 
 /**
- * Returns the arguments of an interactive zsh that reads no start-up file, so that no alias or
- * option of the user changes the code. Without a terminal on standard input, zsh runs without its
- * line editor, so that a tab in the code stays a tab, as a terminal's bracketed paste keeps it.
+ * Returns the arguments of an interactive bash or zsh that reads no start-up file, so that no
+ * alias or option of the user changes the code. Line editing is off, so that a tab in the code
+ * stays a tab, as a terminal's bracketed paste keeps it. zsh turns it off by itself when standard
+ * input is not a terminal.
  */
-function interactiveArguments(): string[] {
-  return ['-f', '-i'];
+function interactiveArguments(runtime: Runtime): string[] {
+  return isZsh(runtime) ? ['-f', '-i'] : ['--norc', '--noprofile', '--noediting', '-i'];
+}
+
+function isZsh(runtime: Runtime): boolean {
+  return runtime.name.startsWith('zsh');
 }
 
 function parseShellOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {

@@ -26,6 +26,7 @@ it('sends every generated request as described', async () => {
 
   const executed: Record<LanguageId, number> = { python: 0, curl: 0 };
   const executedByRuntime = new Map<string, number>();
+  const skippedByRuntime = new Map<string, number>();
   const failedTemplates: Record<LanguageId, Set<unknown>> = { python: new Set(), curl: new Set() };
   const mismatches: Mismatch[] = [];
   let rejected = 0;
@@ -61,6 +62,9 @@ it('sends every generated request as described', async () => {
       const count = report.executed[runtime.language];
       executedByRuntime.set(runtime.name, (executedByRuntime.get(runtime.name) ?? 0) + count);
     }
+    for (const [name, count] of report.skipped) {
+      skippedByRuntime.set(name, (skippedByRuntime.get(name) ?? 0) + count);
+    }
     for (const mismatch of report.mismatches) {
       mismatches.push(mismatch);
       const languages = pair
@@ -80,12 +84,14 @@ it('sends every generated request as described', async () => {
 
   const seconds = (performance.now() - started) / 1000;
   const perRuntime = [...executedByRuntime].map(([name, count]) => `${name} ${count}`).join(', ');
+  const skipped = [...skippedByRuntime].map(([name, count]) => `${name} ${count}`).join(', ');
   console.log(
     [
       `Seed ${seed}: ${generated} requests generated, ${rejected} rejected as invalid, as the model expects.`,
       `cURL: ${executed.curl} requests executed, ${failedTemplates.curl.size} failed.`,
       `Python: ${executed.python} requests executed, ${failedTemplates.python.size} failed.`,
       `By runtime: ${perRuntime}.`,
+      `Skipped for a line over the runtime's limit: ${skipped === '' ? 'none' : skipped}.`,
       `Wall time: ${seconds.toFixed(1)} s.`,
     ].join('\n'),
   );

@@ -36,6 +36,8 @@ export interface RunReport {
   readonly executed: Readonly<Record<LanguageId, number>>;
   /** The number of templates that the module rejected, as the model expects. */
   readonly rejected: number;
+  /** The number of programs not run, by runtime, because a line is over its `maxLineBytes`. */
+  readonly skipped: ReadonlyMap<string, number>;
 }
 
 /** The URLs that the code may run with: on 127.0.0.1, in the characters of an encoded URL. */
@@ -143,6 +145,7 @@ export async function runTemplates(
   const mismatches: Mismatch[] = [];
   const executed: Record<LanguageId, number> = { python: 0, curl: 0 };
   const summaries = runtimes.map(() => new Map<RequestTemplate, ReceivedSummary>());
+  const skipped = new Map<string, number>();
   let rejected = 0;
 
   for (const template of templates) {
@@ -157,7 +160,14 @@ export async function runTemplates(
       const runtime = runtimes[index] as Runtime;
       const server = await startBatchServer();
       try {
-        const cases = prepareCases(templates, runtime, server.origin, mismatches);
+        const prepared = prepareCases(templates, runtime, server.origin, mismatches);
+        const cases = prepared.filter((c) => fitsLines(c.program, runtime.maxLineBytes));
+        if (cases.length < prepared.length) {
+          skipped.set(
+            runtime.name,
+            (skipped.get(runtime.name) ?? 0) + prepared.length - cases.length,
+          );
+        }
         const outcomes = await runBatch(
           runtime,
           server,
@@ -165,13 +175,13 @@ export async function runTemplates(
         );
         executed[runtime.language] += cases.length;
 
-        cases.forEach((prepared, caseIndex) => {
+        cases.forEach((ran, caseIndex) => {
           const outcome = outcomes[caseIndex] as CaseOutcome;
-          const { problems, summary } = checkOutcome(prepared, runtime, server.origin, outcome);
+          const { problems, summary } = checkOutcome(ran, runtime, server.origin, outcome);
           for (const problem of problems) {
-            mismatches.push({ template: prepared.template, runtimes: [runtime.name], problem });
+            mismatches.push({ template: ran.template, runtimes: [runtime.name], problem });
           }
-          if (summary !== undefined) summaries[index]?.set(prepared.template, summary);
+          if (summary !== undefined) summaries[index]?.set(ran.template, summary);
         });
       } finally {
         await server.close();
@@ -196,7 +206,13 @@ export async function runTemplates(
       });
     }
   }
-  return { mismatches, executed, rejected };
+  return { mismatches, executed, rejected, skipped };
+}
+
+/** Tells whether every line of `program` is at most `maxBytes` bytes long in UTF-8. */
+function fitsLines(program: string, maxBytes: number | undefined): boolean {
+  if (maxBytes === undefined || program.length <= maxBytes / 3) return true;
+  return program.split('\n').every((line) => Buffer.byteLength(line) <= maxBytes);
 }
 
 /** Generates the code of the accepted templates for `runtime`, for a server at `origin`. */

@@ -11,16 +11,24 @@ import { formatMismatches, runTemplates } from '../fuzz/run-cases';
 
 const runtimes = findRuntimes();
 
-async function expectRunsEverywhere(templates: readonly RequestTemplate[]): Promise<void> {
+/** Runs the templates in every runtime and returns how many each runtime skipped. */
+async function expectRunsEverywhere(
+  templates: readonly RequestTemplate[],
+): Promise<ReadonlyMap<string, number>> {
   const report = await runTemplates(templates, runtimes);
+  const skipped = (language: string) =>
+    runtimes
+      .filter((r) => r.language === language)
+      .reduce((sum, r) => sum + (report.skipped.get(r.name) ?? 0), 0);
 
   expect(formatMismatches(report.mismatches)).toBe('');
   expect(report.executed.curl).toBe(
-    templates.length * runtimes.filter((r) => r.language === 'curl').length,
+    templates.length * runtimes.filter((r) => r.language === 'curl').length - skipped('curl'),
   );
   expect(report.executed.python).toBe(
-    templates.length * runtimes.filter((r) => r.language === 'python').length,
+    templates.length * runtimes.filter((r) => r.language === 'python').length - skipped('python'),
   );
+  return report.skipped;
 }
 
 describe('shrunk counterexample', () => {
@@ -47,10 +55,15 @@ describe('shrunk counterexample', () => {
     );
   });
 
-  // Interactive bash expanded a "!x" that followed an escaped quote ('\'') in a multi-line body,
-  // and failed with "event not found".
+  // Interactive bash 5.2.15 took the quoted "!x" in the first body for a history event, because
+  // of the '!', "$(" and apostrophe on the lines before it, and failed with "event not found".
+  // With '\!' in place of the quoted '!', bash parsed the second body's "$(" as a command
+  // substitution and aborted. The code now writes each '!' of a body over several lines as a
+  // printf escape.
   it('exclamation mark after an escaped quote', async () => {
     await expectRunsEverywhere([
+      { method: 'POST', basePath: '', workloadId: 'w', payload: { a: "'x'!", b: ["!$('", '!x'] } },
+      { method: 'POST', basePath: '/', workloadId: '!', token: "'", payload: { '$(': '!?x?' } },
       { method: 'POST', basePath: '', workloadId: 'w', payload: { a: "'", b: '"/&!x' } },
       { method: 'POST', basePath: '', workloadId: 'w', payload: { a: "it's \\' !x" } },
       { method: 'POST', basePath: '', workloadId: 'w', payload: { a: 'b', c: '!x d' } },
@@ -73,6 +86,20 @@ describe('shrunk counterexample', () => {
     await expectRunsEverywhere([
       { method: 'GET', basePath: '', workloadId: 'w', headers: { '-!': '\ue000' } },
     ]);
+  });
+
+  // zsh 5.9 reading an interactive session from standard input crashed with SIGSEGV on this
+  // body's one line of about 160,000 bytes. zsh runs it from a file and pasted on a terminal.
+  it('long line of multibyte text', async () => {
+    const payload = { text: "é😀'!$`x".repeat(9600) };
+
+    const skipped = await expectRunsEverywhere([
+      { method: 'POST', basePath: '', workloadId: 'w', payload },
+    ]);
+
+    const zshInteractive = runtimes.filter((r) => r.name === 'zsh -i').length;
+    expect(skipped.get('zsh -i') ?? 0).toBe(zshInteractive);
+    expect([...skipped.keys()].filter((name) => name !== 'zsh -i')).toEqual([]);
   });
 
   it('private-use characters leave the code as escapes', () => {

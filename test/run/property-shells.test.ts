@@ -12,7 +12,10 @@ const interactive = runtimes.filter(
   (runtime) => runtime.mode === 'interactive' || runtime.mode === 'paste',
 );
 
-/** Words that bash and zsh read as history expansion when nothing quotes them. */
+/**
+ * Words that bash and zsh read as history expansion when nothing quotes them, and the quotes and
+ * substitutions that bash's history expansion tracks.
+ */
 const historyUnit = fc.constantFrom(
   '!',
   '!!',
@@ -25,6 +28,8 @@ const historyUnit = fc.constantFrom(
   '!:0',
   "'",
   '"',
+  '$(',
+  '`',
 );
 
 describe('history expansion', () => {
