@@ -33,11 +33,12 @@ export function generateCurl(request: PreparedRequest): string {
 
   const piped = (printf: string) =>
     `${printf} |\n  ${joinContinuedLines([...lines, '--data-binary @-'], '  ')}`;
-  // Interactive bash's history expansion keeps its own count of open quotes, which an escaped
-  // quote ('\'') or a line break inside a quoted word can throw off, so that it expands a '!'
-  // that the shell itself reads as quoted. printf writes each '!' as an octal escape instead.
-  const expandedOnPaste = body.includes('!') && /['\r\n]/.test(body);
-  if (changedOnPaste.test(body) || expandedOnPaste) return piped(printfEscaped(body));
+  // Interactive bash 5.2.15 misreads some words that span lines. After lines such as '!x and
+  // "$('\''! it takes a quoted '!' on the next line for a history event. An escaped \! is no
+  // safer, because bash may parse the quoted text before it as a command substitution and corrupt
+  // its heap. So printf writes each '!' of such a body as an octal escape.
+  const misreadByBash = body.includes('!') && /[\r\n]/.test(body);
+  if (changedOnPaste.test(body) || misreadByBash) return piped(printfEscaped(body));
   if (fitsInArgument(body)) {
     return joinContinuedLines([...lines, `--data-raw ${quoteShellWord(body)}`]);
   }

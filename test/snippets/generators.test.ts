@@ -87,6 +87,12 @@ describe('curl', () => {
     expect(code).toContain('--data-binary @-');
   });
 
+  it('keeps "!" after an apostrophe in a one-line body', () => {
+    const code = generateSnippet(request('POST', `{"a": "it's hi!x"}`), 'curl');
+
+    expect(code).toContain(`--data-raw '{"a": "it'\\''s hi!x"}'`);
+  });
+
   it('keeps "!" in a one-line body as an argument', () => {
     const code = generateSnippet(request('POST', '{"a": "hi!x"}'), 'curl');
 
