@@ -7,12 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepRequestsLocal,
-  type PageMessage,
-  type RunningChromium,
-  startChromium,
-} from './support/chromium';
+import { openRecordedPage, type RunningChromium, startChromium } from './support/chromium';
 import { runCommandOrThrow } from './support/process';
 import { type StaticServer, startStaticServer } from './support/static-server';
 
@@ -71,21 +66,10 @@ describe('Storybook build', () => {
   it.each(stories.map((story) => [story.id, story] as const))(
     '%s renders without errors',
     async (_id, story) => {
-      const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const blockedRequests: string[] = [];
-      await keepRequestsLocal(context, blockedRequests);
-      const page = await context.newPage();
-      const messages: PageMessage[] = [];
-      page.on('console', (message) => {
-        messages.push({ kind: 'console', type: message.type(), text: message.text() });
-      });
-      page.on('pageerror', (error) => {
-        messages.push({
-          kind: 'pageerror',
-          type: 'pageerror',
-          text: `${error.name}: ${error.message}`,
-        });
-      });
+      const { context, page, messages, blockedRequests } = await openRecordedPage(
+        chromium.browser,
+        { viewport: { width: 1280, height: 900 } },
+      );
 
       try {
         const url = new URL('iframe.html', `${server.origin}/`);

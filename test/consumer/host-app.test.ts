@@ -12,12 +12,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  keepRequestsLocal,
-  type PageMessage,
-  type RunningChromium,
-  startChromium,
-} from '../browser/support/chromium';
+import { openRecordedPage, type RunningChromium, startChromium } from '../browser/support/chromium';
 import { runCommandOrThrow } from '../browser/support/process';
 import { type StaticServer, startStaticServer } from '../browser/support/static-server';
 import { appPanelProps, hostAppFiles } from './app-files';
@@ -378,20 +373,8 @@ describe.each(reactSetups)('host app with %s', (_name, setup) => {
 });
 
 async function openPage(origin: string, colorScheme: 'light' | 'dark' = 'light') {
-  const context = await chromium.browser.newContext({ colorScheme });
-  const blockedRequests: string[] = [];
-  await keepRequestsLocal(context, blockedRequests);
-  const page = await context.newPage();
-  const messages: PageMessage[] = [];
-  page.on('console', (message) => {
-    messages.push({ kind: 'console', type: message.type(), text: message.text() });
-  });
-  page.on('pageerror', (error) => {
-    messages.push({
-      kind: 'pageerror',
-      type: 'pageerror',
-      text: `${error.name}: ${error.message}`,
-    });
+  const { context, page, messages, blockedRequests } = await openRecordedPage(chromium.browser, {
+    colorScheme,
   });
   await page.goto(`${origin}/`);
   return { page, messages, blockedRequests, close: () => context.close() };

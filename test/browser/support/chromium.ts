@@ -108,29 +108,19 @@ export async function keepRequestsLocal(context: BrowserContext, blockedRequests
 }
 
 /**
- * Opens the fixture page in a new context and records its console messages and uncaught
- * errors, including unhandled promise rejections. `prepare` runs on the new page before it
- * loads the fixture, for init scripts and permissions.
+ * Opens a page in a new context that aborts requests leaving 127.0.0.1 and records the page's
+ * console messages and uncaught errors, including unhandled promise rejections.
  */
-export async function openFixture(
+export async function openRecordedPage(
   browser: Browser,
-  options: {
-    origin?: FixtureOrigin;
-    context?: BrowserContextOptions;
-    prepare?: (page: Page) => Promise<void>;
-  } = {},
+  contextOptions: BrowserContextOptions = {},
 ): Promise<PanelPage> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    ...options.context,
-  });
+  const context = await browser.newContext(contextOptions);
   const blockedRequests: string[] = [];
   await keepRequestsLocal(context, blockedRequests);
 
   const page = await context.newPage();
-  await options.prepare?.(page);
   const messages: PageMessage[] = [];
-
   page.on('console', (message) => {
     messages.push({ kind: 'console', type: message.type(), text: message.text() });
   });
@@ -141,10 +131,30 @@ export async function openFixture(
       text: `${error.name}: ${error.message}`,
     });
   });
-
-  await page.goto(fixtureUrl(options.origin));
-  await page.waitForSelector('html[data-fixture-ready="true"]');
   return { context, page, messages, blockedRequests };
+}
+
+/**
+ * Opens the fixture page with {@link openRecordedPage}. `prepare` runs on the new page before it
+ * loads the fixture, for init scripts and permissions.
+ */
+export async function openFixture(
+  browser: Browser,
+  options: {
+    origin?: FixtureOrigin;
+    context?: BrowserContextOptions;
+    prepare?: (page: Page) => Promise<void>;
+  } = {},
+): Promise<PanelPage> {
+  const opened = await openRecordedPage(browser, {
+    viewport: { width: 1280, height: 900 },
+    ...options.context,
+  });
+  await options.prepare?.(opened.page);
+
+  await opened.page.goto(fixtureUrl(options.origin));
+  await opened.page.waitForSelector('html[data-fixture-ready="true"]');
+  return opened;
 }
 
 /** Renders the panel on the fixture page and waits until it is in the DOM. */
