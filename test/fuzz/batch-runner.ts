@@ -1,13 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { RecordedRequest } from '../run/echo-server';
-import { childEnvironment, findExecutable, resolvePython } from '../run/run-code';
-import type { BatchServer } from './batch-server';
+import type { EchoServer, RecordedRequest } from '../run/echo-server';
+import {
+  type ChildResult,
+  childEnvironment,
+  findExecutable,
+  resolvePython,
+  runChild,
+} from '../run/run-code';
 
 /** A program that runs generated code: a shell for cURL or a Python interpreter. */
 export interface Runtime {
@@ -140,7 +144,7 @@ function isOtherPythonWithRequests(candidate: string, python: string): boolean {
  */
 export async function runBatch(
   runtime: Runtime,
-  server: BatchServer,
+  server: EchoServer,
   programs: readonly string[],
 ): Promise<CaseOutcome[]> {
   if (programs.length === 0) return [];
@@ -166,7 +170,7 @@ export async function runBatch(
 
 async function runSeparately(
   runtime: Runtime,
-  server: BatchServer,
+  server: EchoServer,
   programs: readonly string[],
 ): Promise<CaseOutcome[]> {
   const separate: CaseOutcome[] = [];
@@ -202,11 +206,11 @@ async function runPrograms(
     if (runtime.mode === 'python') {
       const file = join(directory, 'programs.json');
       await writeFile(file, JSON.stringify(programs));
-      const result = await runProcessGroup(
-        runtime.executable,
-        ['-W', 'error', pythonBatchScript, file],
-        { variables, timeoutMs, directory },
-      );
+      const result = await runChild(runtime.executable, ['-W', 'error', pythonBatchScript, file], {
+        variables,
+        timeoutMs,
+        directory,
+      });
       return parsePythonOutcomes(result, programs.length);
     }
 
@@ -214,7 +218,7 @@ async function runPrograms(
       const file = join(directory, 'programs.json');
       await writeFile(file, JSON.stringify(programs));
       const shell = runtime.name.split(' ')[0] as string;
-      const result = await runProcessGroup(runtime.executable, [pasteBatchScript, shell, file], {
+      const result = await runChild(runtime.executable, [pasteBatchScript, shell, file], {
         variables,
         timeoutMs,
         directory,
@@ -226,8 +230,8 @@ async function runPrograms(
     await writeFile(file, shellBatchScript(runtime, programs));
     const result =
       runtime.mode === 'file'
-        ? await runProcessGroup(runtime.executable, [file], { variables, timeoutMs, directory })
-        : await runProcessGroup(runtime.executable, interactiveArguments(runtime), {
+        ? await runChild(runtime.executable, [file], { variables, timeoutMs, directory })
+        : await runChild(runtime.executable, interactiveArguments(runtime), {
             variables,
             timeoutMs,
             directory,
@@ -267,7 +271,7 @@ function isZsh(runtime: Runtime): boolean {
   return runtime.name.startsWith('zsh');
 }
 
-function parseShellOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+function parseShellOutcomes(result: ChildResult, count: number): Omit<CaseOutcome, 'requests'>[] {
   const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
   let start = 0;
 
@@ -290,7 +294,7 @@ function parseShellOutcomes(result: GroupResult, count: number): Omit<CaseOutcom
   return outcomes;
 }
 
-function parsePasteOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+function parsePasteOutcomes(result: ChildResult, count: number): Omit<CaseOutcome, 'requests'>[] {
   const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
 
   for (const line of result.stdout.split('\n')) {
@@ -312,7 +316,7 @@ function parsePasteOutcomes(result: GroupResult, count: number): Omit<CaseOutcom
   return outcomes;
 }
 
-function parsePythonOutcomes(result: GroupResult, count: number): Omit<CaseOutcome, 'requests'>[] {
+function parsePythonOutcomes(result: ChildResult, count: number): Omit<CaseOutcome, 'requests'>[] {
   const outcomes: Omit<CaseOutcome, 'requests'>[] = [];
 
   for (const line of result.stdout.split('\n')) {
@@ -342,79 +346,9 @@ function parsePythonOutcomes(result: GroupResult, count: number): Omit<CaseOutco
   return outcomes;
 }
 
-function describeEarlyEnd(result: GroupResult): string {
+function describeEarlyEnd(result: ChildResult): string {
   const ending = result.timedOut
     ? 'was killed after the batch timeout'
     : `ended with status ${result.exitCode} and signal ${result.signal}`;
   return `The program did not finish: the process ${ending}. Its stderr ends with: ${result.stderr.slice(-2000)}`;
-}
-
-interface GroupResult {
-  readonly exitCode: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly timedOut: boolean;
-}
-
-/**
- * Runs a command in a process group of its own and kills the group by its ID when it runs past
- * `timeoutMs`, so that no shell, curl or interpreter outlives the batch. The command runs in
- * `directory`, the batch's temporary directory, so that a file that broken code writes, such
- * as through an unquoted '>', is removed with it.
- */
-function runProcessGroup(
-  command: string,
-  args: readonly string[],
-  options: {
-    readonly variables: Readonly<Record<string, string>>;
-    readonly timeoutMs: number;
-    readonly directory: string;
-    readonly stdinFile?: string;
-  },
-): Promise<GroupResult> {
-  const stdin = options.stdinFile === undefined ? 'ignore' : openSync(options.stdinFile, 'r');
-
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.directory,
-      env: childEnvironment(options.variables),
-      stdio: [stdin, 'pipe', 'pipe'],
-      detached: true,
-    });
-    if (typeof stdin === 'number') closeSync(stdin);
-
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let timedOut = false;
-
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch (error) {
-        // ESRCH: the group ended between the check and the kill.
-        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-      }
-    }, options.timeoutMs);
-
-    // Both are pipes, as the stdio option above requests.
-    (child.stdout as Readable).on('data', (chunk: Buffer) => stdout.push(chunk));
-    (child.stderr as Readable).on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (exitCode, signal) => {
-      clearTimeout(timer);
-      resolve({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        timedOut,
-      });
-    });
-  });
 }

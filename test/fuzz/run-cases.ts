@@ -8,9 +8,9 @@ import {
 } from '../../src/snippets';
 import { type ComparableJson, comparableFromBody } from '../run/compare-requests';
 import type { RecordedRequest } from '../run/echo-server';
+import { startEchoServer } from '../run/echo-server';
 import { buildRequest, type RequestTemplate } from './arbitraries';
 import { batchEnvironmentToken, type CaseOutcome, type Runtime, runBatch } from './batch-runner';
-import { startBatchServer } from './batch-server';
 import {
   appPathSegments,
   appQuery,
@@ -158,7 +158,7 @@ export async function runTemplates(
   const worker = async () => {
     for (let index = next++; index < runtimes.length; index = next++) {
       const runtime = runtimes[index] as Runtime;
-      const server = await startBatchServer();
+      const server = await startEchoServer();
       try {
         const prepared = prepareCases(templates, runtime, server.origin, mismatches);
         const cases = prepared.filter((c) => fitsLines(c.program, runtime.maxLineBytes));

@@ -82,6 +82,31 @@ describe('echo server', () => {
     expect(server.requests[0]?.body.toString('latin1')).toBe('abcde');
   });
 
+  it('takes requests in arrival order', async () => {
+    const request = (path: string) =>
+      Buffer.from(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 'latin1');
+
+    await sendRaw(server.origin, request('/1'));
+    await sendRaw(server.origin, request('/2'));
+    const taken = server.takeRequests();
+    await sendRaw(server.origin, request('/3'));
+
+    expect(taken.map((recorded) => recorded.target)).toEqual(['/1', '/2']);
+    expect(server.requests.map((recorded) => recorded.target)).toEqual(['/3']);
+    expect(server.takeRequests().map((recorded) => recorded.target)).toEqual(['/3']);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('reads a request head over 16 KiB', async () => {
+    const value = 'a'.repeat(48 * 1024);
+    const head = `GET / HTTP/1.1\r\nHost: x\r\nX-Long: ${value}\r\nConnection: close\r\n\r\n`;
+
+    const response = await sendRaw(server.origin, Buffer.from(head, 'latin1'));
+
+    expect(response.startsWith('HTTP/1.1 200')).toBe(true);
+    expect(server.requests[0]?.headers.get('x-long')).toEqual([value]);
+  });
+
   it('refuses connections once closed', async () => {
     const { origin } = server;
     await server.close();

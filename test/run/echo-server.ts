@@ -16,15 +16,24 @@ export interface RecordedRequest {
 export interface EchoServer {
   /** The server's origin, such as `http://127.0.0.1:40123`. */
   readonly origin: string;
+  /** The requests recorded since the start or the last {@link EchoServer.takeRequests}. */
   readonly requests: readonly RecordedRequest[];
+  /** Returns the requests recorded so far, in the order they arrived, and clears the record. */
+  takeRequests(): RecordedRequest[];
   /** Stops the server and ends every open connection. */
   close(): Promise<void>;
 }
 
+/**
+ * The largest request head the server reads, in bytes. The module accepts a 16 KiB token and
+ * 32 KiB of extra headers, which is past Node's default of 16 KiB.
+ */
+const maxHeadBytes = 256 * 1024;
+
 /** Starts an echo server on 127.0.0.1, on a port the system picks. */
 export async function startEchoServer(): Promise<EchoServer> {
   const requests: RecordedRequest[] = [];
-  const server = createServer((request, response) => {
+  const server = createServer({ maxHeaderSize: maxHeadBytes }, (request, response) => {
     recordRequest(request, response, requests);
   });
 
@@ -40,6 +49,7 @@ export async function startEchoServer(): Promise<EchoServer> {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    takeRequests: () => requests.splice(0),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnippet } from '../../src/snippets';
 import { requestTemplateArbitrary, unitsFrom } from '../fuzz/arbitraries';
 import { findRuntimes, type Runtime, runBatch } from '../fuzz/batch-runner';
-import { type BatchServer, startBatchServer } from '../fuzz/batch-server';
 import { assertTemplatesRun } from '../fuzz/property-support';
+import { type EchoServer, startEchoServer } from './echo-server';
 
 const runtimes = findRuntimes();
 const byName = (...names: string[]) => runtimes.filter((runtime) => names.includes(runtime.name));
@@ -33,10 +33,10 @@ const historyUnit = fc.constantFrom(
 );
 
 describe('history expansion', () => {
-  let server: BatchServer;
+  let server: EchoServer;
 
   beforeAll(async () => {
-    server = await startBatchServer();
+    server = await startEchoServer();
   });
 
   afterAll(async () => {
@@ -109,10 +109,10 @@ describe('cURL', () => {
 
 describe('Python', () => {
   const pythons = runtimes.filter((runtime) => runtime.language === 'python');
-  let server: BatchServer;
+  let server: EchoServer;
 
   beforeAll(async () => {
-    server = await startBatchServer();
+    server = await startEchoServer();
   });
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, closeSync, constants, openSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 /** How a child process ended, with everything it printed. */
 export interface ChildResult {
@@ -98,12 +99,15 @@ async function runScriptFile(
     const file = join(directory, fileName);
     await writeFile(file, script);
     return await runChild(command, [file], {
-      ...variables,
-      // An empty home keeps the user's .curlrc and .netrc out of the request.
-      HOME: directory,
-      CURL_HOME: directory,
-      XDG_CONFIG_HOME: directory,
-      NETRC: join(directory, 'absent.netrc'),
+      variables: {
+        ...variables,
+        // An empty home keeps the user's .curlrc and .netrc out of the request.
+        HOME: directory,
+        CURL_HOME: directory,
+        XDG_CONFIG_HOME: directory,
+        NETRC: join(directory, 'absent.netrc'),
+      },
+      directory,
     });
   } finally {
     await rm(directory, { recursive: true, force: true });
@@ -125,21 +129,41 @@ export function childEnvironment(
   return { ...environment, ...variables, NO_PROXY: '*', no_proxy: '*' };
 }
 
+/** Where and how {@link runChild} runs a command. */
+export interface ChildOptions {
+  /** Variables set on top of the environment from {@link childEnvironment}. */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** Milliseconds before the process group is killed, {@link childTimeoutSeconds} by default. */
+  readonly timeoutMs?: number;
+  /**
+   * The working directory, such as the run's temporary directory, so that a file that broken code
+   * writes, for example through an unquoted '>', is removed with it.
+   */
+  readonly directory?: string;
+  /** A file to read as standard input. Without one, standard input is /dev/null. */
+  readonly stdinFile?: string;
+}
+
 /**
- * Runs a command in a process group of its own, so that a timeout kills the shell and the curl it
- * started, by the group's ID.
+ * Runs a command in a process group of its own, so that a timeout kills the shell and every
+ * process it started, such as curl, by the group's ID.
  */
 export function runChild(
   command: string,
   args: readonly string[],
-  variables: Readonly<Record<string, string>>,
+  options: ChildOptions = {},
 ): Promise<ChildResult> {
+  const stdin = options.stdinFile === undefined ? 'ignore' : openSync(options.stdinFile, 'r');
+
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      env: childEnvironment(variables),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: options.directory,
+      env: childEnvironment(options.variables ?? {}),
+      stdio: [stdin, 'pipe', 'pipe'],
       detached: true,
     });
+    if (typeof stdin === 'number') closeSync(stdin);
+
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -153,13 +177,17 @@ export function runChild(
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup();
-    }, childTimeoutSeconds * 1000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        killGroup();
+      },
+      options.timeoutMs ?? childTimeoutSeconds * 1000,
+    );
 
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // Both are pipes, as the stdio option above requests.
+    (child.stdout as Readable).on('data', (chunk: Buffer) => stdout.push(chunk));
+    (child.stderr as Readable).on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);
