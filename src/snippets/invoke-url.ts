@@ -1,4 +1,9 @@
-import { quoteForMessage, SnippetInputError, type SnippetRequest } from './request.js';
+import {
+  expectOptionalString,
+  quoteForMessage,
+  SnippetInputError,
+  type SnippetRequest,
+} from './request.js';
 
 /** The parts of a request that locate the Workload's API. */
 export type InvokeUrlParts = Pick<SnippetRequest, 'endpoint' | 'baseUrl' | 'workloadId' | 'path'>;
@@ -22,6 +27,9 @@ const utf8 = new TextEncoder();
  * or `{endpoint}{path}`. Throws a {@link SnippetInputError} for a missing or invalid part.
  */
 export function buildInvokeUrl(parts: InvokeUrlParts): string {
+  for (const field of ['endpoint', 'baseUrl', 'workloadId', 'path'] as const) {
+    expectOptionalString(field, parts[field]);
+  }
   const prefix =
     parts.endpoint === undefined ? workloadUrl(parts) : rootUrl('endpoint', parts.endpoint);
   const url = prefix + encodeAppPath(parts.path ?? '');

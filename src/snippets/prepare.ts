@@ -1,6 +1,8 @@
 import { buildInvokeUrl } from './invoke-url.js';
 import { type JsonNode, parseJsonText, stringifyTree, treeFromValue } from './json-tree.js';
 import {
+  describeType,
+  expectOptionalString,
   type HttpMethod,
   type Payload,
   quoteForMessage,
@@ -85,7 +87,7 @@ export function prepareRequest(
   validateMethod(request.method);
   const url = buildInvokeUrl(request);
   const credential = prepareCredential(request.token, options.showSecrets ?? false);
-  const extraHeaders = prepareHeaders(request.headers ?? {});
+  const extraHeaders = prepareHeaders(request.headers === undefined ? {} : request.headers);
 
   // GET sends no body, so its payload is neither read nor validated.
   if (request.method === 'GET') {
@@ -119,6 +121,7 @@ function validateMethod(method: unknown): void {
  * because an error may be shown or logged where the token must not appear.
  */
 function prepareCredential(token: string | undefined, showSecrets: boolean): Credential {
+  expectOptionalString('token', token);
   const trimmed = token?.trim() ?? '';
 
   if (trimmed === '') return { kind: 'environment', variable: tokenVariable };
@@ -146,6 +149,12 @@ function prepareCredential(token: string | undefined, showSecrets: boolean): Cre
 }
 
 function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [string, string])[] {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new SnippetInputError(
+      'headers',
+      `Invalid headers: the value is of type ${describeType(headers)}. Expected an object of header names and string values.`,
+    );
+  }
   const seen = new Map<string, string>();
   const prepared: (readonly [string, string])[] = [];
   let totalBytes = 0;

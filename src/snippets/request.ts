@@ -62,6 +62,25 @@ export class SnippetInputError extends Error {
   }
 }
 
+/** Returns the type of a value for an error message, with null and arrays told apart from objects. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/**
+ * Rejects a field from an untyped caller that is given but is not a string. The message names
+ * only the type, never the value, because the field may be the token.
+ */
+export function expectOptionalString(field: SnippetField, value: unknown): void {
+  if (value === undefined || typeof value === 'string') return;
+
+  throw new SnippetInputError(
+    field,
+    `Invalid ${field}: the value is of type ${describeType(value)}. Expected a string, or leave ${field} out.`,
+  );
+}
+
 const maxQuotedLength = 80;
 
 /** Quotes a value for an error message, shortened so that a huge input cannot flood the message. */

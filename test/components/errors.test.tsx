@@ -104,6 +104,20 @@ const badPropCases: readonly BadPropCase[] = [
     expected: 'whitespace inside it',
     secrets: tokenHalves,
   },
+  {
+    case: 'token that is not a string',
+    props: { ...workloadProps, token: { value: testToken } as unknown as string },
+    field: 'token',
+    expected: 'the value is of type object. Expected a string',
+    secrets: [testToken],
+  },
+  {
+    case: 'workloadId that is a number',
+    props: { ...workloadProps, workloadId: 42 as unknown as string },
+    field: 'workloadId',
+    expected: 'the value is of type number. Expected a string',
+    secrets: [testToken],
+  },
 ];
 
 describe('invalid props', () => {

@@ -47,6 +47,20 @@ const invalidRequests: readonly [string, Partial<SnippetRequest>, SnippetField][
   ['a token with a line break', { token: `tok\n${secret}` }, 'token'],
   ['a token with non-ASCII', { token: `tök${secret}` }, 'token'],
   ['a token that is too long', { token: secret.repeat(2000) }, 'token'],
+  ['a numeric token', { token: 1234 as unknown as string }, 'token'],
+  ['a token object', { token: { value: secret } as unknown as string }, 'token'],
+  ['a null token', { token: null as unknown as string }, 'token'],
+  ['an array endpoint', { endpoint: ['https://h/'] as unknown as string }, 'endpoint'],
+  ['a URL object as baseUrl', { baseUrl: new URL('https://h/') as unknown as string }, 'baseUrl'],
+  ['a numeric workloadId', { workloadId: 42 as unknown as string }, 'workloadId'],
+  ['a boolean path', { path: true as unknown as string }, 'path'],
+  ['headers as a string', { headers: 'X-A: 1' as unknown as Record<string, string> }, 'headers'],
+  [
+    'headers as an array',
+    { headers: [['X-A', '1']] as unknown as Record<string, string> },
+    'headers',
+  ],
+  ['null headers', { headers: null as unknown as Record<string, string> }, 'headers'],
   ['a payload that is not JSON', { payload: '{"a": }' }, 'payload'],
   ['a payload with NaN', { payload: { a: Number.NaN } }, 'payload'],
   ['a payload with a raw lone surrogate', { payload: '"\ud800"' }, 'payload'],
@@ -73,6 +87,29 @@ describe.each(languageIds)('errors in %s', (language) => {
 });
 
 describe('error messages', () => {
+  it.each([
+    ['token', 1234, 'number'],
+    ['token', null, 'null'],
+    ['workloadId', ['wl-1'], 'array'],
+    ['path', { a: 1 }, 'object'],
+  ] as const)('names the type of a non-string %s', (field, value, type) => {
+    const request = deepFreeze({ ...valid, [field]: value }) as unknown as SnippetRequest;
+    const error = catchInputError(() => generateSnippet(request, 'curl'));
+
+    expect(error.message).toBe(
+      `Invalid ${field}: the value is of type ${type}. Expected a string, or leave ${field} out.`,
+    );
+  });
+
+  it('names the type of headers that are not an object', () => {
+    const request = deepFreeze({ ...valid, headers: 'X-A: 1' }) as unknown as SnippetRequest;
+    const error = catchInputError(() => generateSnippet(request, 'python'));
+
+    expect(error.message).toBe(
+      'Invalid headers: the value is of type string. Expected an object of header names and string values.',
+    );
+  });
+
   it('shortens a huge value in the message', () => {
     const error = catchInputError(() =>
       generateSnippet(deepFreeze({ ...valid, baseUrl: `ftp://${'h'.repeat(10_000)}` }), 'curl'),
