@@ -182,10 +182,14 @@ export function joinScripts(scripts: Scripts): string {
   return `${scripts.GET}\n\n${scripts.POST}`;
 }
 
+/** The unknown languages already warned about, so that each is logged once, not every render. */
+const warnedLanguages = new Set<string>();
+
 function knownLanguage(language: LanguageId): LanguageId {
   if (Object.hasOwn(languages, language)) return language;
 
-  if (process.env.NODE_ENV !== 'production') {
+  if (process.env.NODE_ENV !== 'production' && !warnedLanguages.has(language)) {
+    warnedLanguages.add(language);
     console.warn(
       `InferencePanel: the language ${JSON.stringify(language)} is not supported, so Python is shown. Expected one of ${languageIds.map((id) => JSON.stringify(id)).join(', ')}.`,
     );

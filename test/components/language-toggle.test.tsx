@@ -192,6 +192,18 @@ describe('language toggle', () => {
     expect(getLanguageOption('Python')).toHaveAttribute('aria-checked', 'true');
   });
 
+  test('warns once per unknown language', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender } = render(
+      <InferencePanel {...workloadProps} language={'go' as LanguageId} showSecrets={false} />,
+    );
+    rerender(<InferencePanel {...workloadProps} language={'go' as LanguageId} showSecrets />);
+    render(<InferencePanel {...workloadProps} language={'go' as LanguageId} />);
+
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toContain('"go"');
+  });
+
   test('falls back to Python for an unknown language', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { container } = render(
