@@ -143,10 +143,12 @@ describe('language toggle keys', () => {
   it('Space and Enter select the focused language', async () => {
     await tabTo('radio "Python"');
     await page.keyboard.press('ArrowRight');
+    await settleFocus();
     await page.keyboard.press('Space');
     await expect(page.locator(slot.panel).getAttribute('data-language')).resolves.toBe('curl');
 
     await page.keyboard.press('ArrowLeft');
+    await settleFocus();
     await page.keyboard.press('Enter');
     await expect(page.locator(slot.panel).getAttribute('data-language')).resolves.toBe('python');
     await expect(describeFocus(page)).resolves.toBe('radio "Python"');
@@ -157,10 +159,15 @@ describe('language toggle keys', () => {
   it('arrow key checks the radio it focuses', async () => {
     await tabTo('radio "Python"');
     await page.keyboard.press('ArrowRight');
+    await settleFocus();
 
-    await expect(
-      page.getByRole('radio', { name: 'cURL' }).getAttribute('aria-checked'),
-    ).resolves.toBe('true');
+    // The radio is checked when it receives focus, which a loaded machine may delay further.
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'cURL' }).getAttribute('aria-checked'), {
+        timeout: 5000,
+      })
+      .toBe('true');
+    await expect(page.locator(slot.panel).getAttribute('data-language')).resolves.toBe('curl');
   });
 });
 
