@@ -4,6 +4,7 @@ import {
   describeType,
   expectOptionalString,
   type HttpMethod,
+  isPlainObject,
   type Payload,
   quoteForMessage,
   SnippetInputError,
@@ -149,10 +150,12 @@ function prepareCredential(token: string | undefined, showSecrets: boolean): Cre
 }
 
 function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [string, string])[] {
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+  // A Map or another class instance would pass an object check, and Object.entries would then
+  // drop its headers without a word.
+  if (typeof headers !== 'object' || headers === null || !isPlainObject(headers)) {
     throw new SnippetInputError(
       'headers',
-      `Invalid headers: the value is of type ${describeType(headers)}. Expected an object of header names and string values.`,
+      `Invalid headers: the value is of type ${describeType(headers)}. Expected a plain object of header names and string values.`,
     );
   }
   const seen = new Map<string, string>();
@@ -189,7 +192,7 @@ function prepareHeaders(headers: Readonly<Record<string, string>>): (readonly [s
     if (typeof value !== 'string') {
       throw new SnippetInputError(
         'headers',
-        `Invalid ${field}: the value is of type ${typeof value}. Expected a string.`,
+        `Invalid ${field}: the value is of type ${describeType(value)}. Expected a string.`,
       );
     }
     // HTTP drops spaces and tabs around a field value, and requests rejects a leading one.

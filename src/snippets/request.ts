@@ -62,10 +62,22 @@ export class SnippetInputError extends Error {
   }
 }
 
-/** Returns the type of a value for an error message, with null and arrays told apart from objects. */
+/**
+ * Returns the type of a value for an error message: `null`, `array`, the class name of an
+ * instance such as `URL` or `Map`, `object` for a plain object, or else the `typeof` result.
+ */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
+  if (Array.isArray(value)) return 'array';
+  if (typeof value !== 'object') return typeof value;
+
+  return isPlainObject(value) ? 'object' : (value.constructor?.name ?? 'object');
+}
+
+/** Tells whether `value` is an object literal or has no prototype, not a class instance. */
+export function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /**

@@ -61,6 +61,11 @@ const invalidRequests: readonly [string, Partial<SnippetRequest>, SnippetField][
     'headers',
   ],
   ['null headers', { headers: null as unknown as Record<string, string> }, 'headers'],
+  [
+    'headers as a Map',
+    { headers: new Map([['X-A', '1']]) as unknown as Record<string, string> },
+    'headers',
+  ],
   ['a payload that is not JSON', { payload: '{"a": }' }, 'payload'],
   ['a payload with NaN', { payload: { a: Number.NaN } }, 'payload'],
   ['a payload with a raw lone surrogate', { payload: '"\ud800"' }, 'payload'],
@@ -92,6 +97,7 @@ describe('error messages', () => {
     ['token', null, 'null'],
     ['workloadId', ['wl-1'], 'array'],
     ['path', { a: 1 }, 'object'],
+    ['baseUrl', new URL('https://app.example.com'), 'URL'],
   ] as const)('names the type of a non-string %s', (field, value, type) => {
     const request = deepFreeze({ ...valid, [field]: value }) as unknown as SnippetRequest;
     const error = catchInputError(() => generateSnippet(request, 'curl'));
@@ -101,13 +107,23 @@ describe('error messages', () => {
     );
   });
 
-  it('names the type of headers that are not an object', () => {
-    const request = deepFreeze({ ...valid, headers: 'X-A: 1' }) as unknown as SnippetRequest;
+  it.each([
+    ['X-A: 1', 'string'],
+    [new Map([['X-A', '1']]), 'Map'],
+  ] as const)('names the type of headers %o', (headers, type) => {
+    const request = { ...valid, headers } as unknown as SnippetRequest;
     const error = catchInputError(() => generateSnippet(request, 'python'));
 
     expect(error.message).toBe(
-      'Invalid headers: the value is of type string. Expected an object of header names and string values.',
+      `Invalid headers: the value is of type ${type}. Expected a plain object of header names and string values.`,
     );
+  });
+
+  it('accepts headers without a prototype', () => {
+    const headers = Object.assign(Object.create(null), { 'X-A': '1' }) as Record<string, string>;
+    const code = generateSnippet({ ...valid, headers }, 'curl');
+
+    expect(code).toContain(`--header 'X-A: 1'`);
   });
 
   it('shortens a huge value in the message', () => {
