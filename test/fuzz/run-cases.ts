@@ -160,14 +160,15 @@ export async function runTemplates(
       const runtime = runtimes[index] as Runtime;
       const server = await startEchoServer();
       try {
-        const prepared = prepareCases(templates, runtime, server.origin, mismatches);
-        const cases = prepared.filter((c) => fitsLines(c.program, runtime.maxLineBytes));
-        if (cases.length < prepared.length) {
-          skipped.set(
-            runtime.name,
-            (skipped.get(runtime.name) ?? 0) + prepared.length - cases.length,
-          );
+        const accepted = prepareCases(templates, runtime, server.origin, mismatches);
+        const cases = accepted.filter((prepared) =>
+          fitsLines(prepared.program, runtime.maxLineBytes),
+        );
+        const skippedCount = accepted.length - cases.length;
+        if (skippedCount > 0) {
+          skipped.set(runtime.name, (skipped.get(runtime.name) ?? 0) + skippedCount);
         }
+
         const outcomes = await runBatch(
           runtime,
           server,
@@ -211,7 +212,9 @@ export async function runTemplates(
 
 /** Tells whether every line of `program` is at most `maxBytes` bytes long in UTF-8. */
 function fitsLines(program: string, maxBytes: number | undefined): boolean {
+  // A UTF-16 code unit takes at most three UTF-8 bytes, so a short program needs no encoding.
   if (maxBytes === undefined || program.length <= maxBytes / 3) return true;
+
   return program.split('\n').every((line) => Buffer.byteLength(line) <= maxBytes);
 }
 

@@ -88,10 +88,10 @@ describe('echo server', () => {
 
     await sendRaw(server.origin, request('/1'));
     await sendRaw(server.origin, request('/2'));
-    const taken = server.takeRequests();
+    const firstTwo = server.takeRequests();
     await sendRaw(server.origin, request('/3'));
 
-    expect(taken.map((recorded) => recorded.target)).toEqual(['/1', '/2']);
+    expect(firstTwo.map((recorded) => recorded.target)).toEqual(['/1', '/2']);
     expect(server.requests.map((recorded) => recorded.target)).toEqual(['/3']);
     expect(server.takeRequests().map((recorded) => recorded.target)).toEqual(['/3']);
     expect(server.requests).toEqual([]);
