@@ -71,6 +71,18 @@ describe('history expansion', () => {
     }
   });
 
+  it.skipIf(byName('bash -i').length === 0)('runs each program in a new bash -i', async () => {
+    // Each program sends one request, so that the batch is not rerun one program at a time.
+    const [first, second] = await runBatch(byName('bash -i')[0] as Runtime, server, [
+      `marker=set; curl --silent --output /dev/null '${server.origin}/first'`,
+      `curl --silent --output /dev/null "${server.origin}/\${marker-unset}"`,
+    ]);
+
+    expect(first?.requests.map((request) => request.target)).toEqual(['/first']);
+    expect(second?.status).toBe(0);
+    expect(second?.requests.map((request) => request.target)).toEqual(['/unset']);
+  });
+
   it.skipIf(byName('bash').length === 0)('leaves a double-quoted ! alone in a script', async () => {
     const [outcome] = await runBatch(byName('bash')[0] as Runtime, server, [
       doubleQuotedBang().unquoted,
